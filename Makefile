@@ -1,0 +1,64 @@
+# make run   : set up everything on a fresh machine and serve the site on http://127.0.0.1:$(PORT)
+# make test  : install the test requirements and run the whole suite
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WORKERS ?= 2
+
+.PHONY: run dev test lint install install-test migrate demo static messages clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Local settings for `make run`: a random secret key and admin password, made once, kept out of git.
+.env:
+	@$(PY) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(64)); print('ADMIN_PASSWORD=' + secrets.token_urlsafe(12)); print('ALLOWED_HOSTS=127.0.0.1,localhost'); print('SECURE_HTTPS=off')" > .env
+	@echo "Wrote .env (secret key and admin password for this machine)."
+
+RUN_ENV = set -a && source ./.env && set +a && export DJANGO_SETTINGS_MODULE=website.settings.production
+
+run: install .env
+	@$(RUN_ENV) && $(PY) manage.py migrate --noinput
+	@$(RUN_ENV) && $(PY) manage.py collectstatic --noinput --verbosity 0
+	@$(RUN_ENV) && $(PY) manage.py load_demo
+	@$(RUN_ENV) && echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)" && \
+		exec $(VENV)/bin/gunicorn website.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+
+dev: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# pytest exits 5 when it collects no tests: that is a failure here, never a silent pass.
+test: install-test
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
+
+lint: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+# Extract interface strings into locale/*/LC_MESSAGES/django.po and compile them.
+messages: install
+	$(PY) manage.py makemessages --locale ca --locale pl --locale el --ignore=.venv --ignore=static --no-obsolete
+	$(PY) manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) static

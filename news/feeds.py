@@ -1,0 +1,61 @@
+"""RSS 2.0 and Atom feeds of a language's news, with Django's syndication framework."""
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+FEED_SIZE = 20
+
+
+class NewsRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index):
+        super().__init__()
+        self.index = index
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return self.index.title
+
+    def link(self):
+        return self.index.get_url(self.request)
+
+    def description(self):
+        return self.index.introduction or self.index.title
+
+    def feed_extra_kwargs(self, obj):
+        return {"language": self.index.locale.language_code}
+
+    def items(self):
+        from news.models import NewsPage
+
+        return NewsPage.objects.child_of(self.index).live().order_by("-date", "-pk")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.introduction
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.translation_key}:{item.locale.language_code}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(timezone.datetime.combine(item.date, timezone.datetime.min.time()))
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description

@@ -1,0 +1,77 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+from programmes.models import Theme, ThemedMixin
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """News in the page's language, filterable by programme and theme, with RSS and Atom feeds."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    @path("")
+    def index_route(self, request):
+        from news.listings import news_index_context
+
+        return self.render(request, context_overrides=news_index_context(self, request))
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(ThemedMixin, BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    programme = models.ForeignKey(
+        "programmes.ProgrammePage", verbose_name=_("programme"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("programme"),
+        FieldPanel("themes"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("theme_names"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        SynchronizedField("date"),
+        SynchronizedField("programme"),
+        SynchronizedField("themes"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")

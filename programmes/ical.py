@@ -1,0 +1,52 @@
+"""iCalendar files for calls' deadlines and training modules, made with the icalendar library."""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+PRODID = "-//City Cooperation//Programmes//EN"
+
+
+def new_calendar(name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def event_for(page, request):
+    """One VEVENT for a training module (its dates) or a call (its deadline)."""
+    from programmes.models import CallPage
+
+    event = Event()
+    event.add("uid", f"{page.translation_key}-{page.locale.language_code}@{settings.WAGTAIL_SITE_NAME}".replace(" ", ""))
+    event.add("summary", page.title)
+    event.add("dtstamp", page.last_published_at or timezone.now())
+    event.add("url", page.get_full_url(request))
+    if page.introduction:
+        event.add("description", page.introduction)
+    if isinstance(page, CallPage):
+        deadline = page.local_deadline
+        event.add("dtstart", deadline)
+        event.add("dtend", deadline)
+    else:
+        event.add("dtstart", page.local_starts_at)
+        event.add("dtend", page.local_ends_at)
+        location = ", ".join(part for part in (page.venue, page.city_name) if part)
+        if location:
+            event.add("location", location)
+    return event
+
+
+def ical_response(calendar, filename):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def page_calendar(page, request):
+    calendar = new_calendar(page.title)
+    calendar.add_component(event_for(page, request))
+    return ical_response(calendar, f"{page.slug}.ics")

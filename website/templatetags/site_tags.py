@@ -1,0 +1,106 @@
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+MENU_CACHE_KEY = "site-menu:{}"
+MENU_CACHE_SECONDS = 24 * 3600
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in each language: its URL where a live translation exists, else None.
+
+    One query for a Wagtail page (its live translations); none for other views, whose
+    URLs are translated by their language prefix.
+    """
+    request = context["request"]
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    if isinstance(page, Page) and page.pk:
+        translations = {
+            p.locale.language_code: p
+            for p in Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        }
+        for code, name in settings.LANGUAGES:
+            other = translations.get(code)
+            url = other.get_url(request) if other else None
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "full_url": request.build_absolute_uri(url) if url else None,
+                    "current": code == current,
+                }
+            )
+    else:
+        path = request.get_full_path()
+        for code, name in settings.LANGUAGES:
+            url = translate_url(path, code)
+            links.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "url": url,
+                    "full_url": request.build_absolute_uri(url),
+                    "current": code == current,
+                }
+            )
+    return links
+
+
+@register.simple_tag
+def x_default(languages):
+    """The URL for hreflang x-default: the English version if live, else the first live one."""
+    live = [link for link in languages if link["full_url"]]
+    for link in live:
+        if link["code"] == settings.LANGUAGE_CODE:
+            return link["full_url"]
+    return live[0]["full_url"] if live else ""
+
+
+def build_menu(language_code):
+    from home.models import StandardPage
+
+    pages = (
+        Page.objects.live()
+        .filter(depth__in=(2, 3), locale__language_code=language_code)
+        .only("id", "title", "url_path", "depth", "show_in_menus", "content_type_id", "locale_id", "path")
+        .order_by("path")
+    )
+    standard_type = ContentType.objects.get_for_model(StandardPage).id
+    menu = {"home": None, "main": [], "footer": []}
+    for page in pages:
+        item = {"title": page.title, "url": page.get_url(), "id": page.id}
+        if page.depth == 2:
+            menu["home"] = menu["home"] or item
+        elif page.show_in_menus:
+            menu["main"].append(item)
+        elif page.content_type_id == standard_type:
+            menu["footer"].append(item)
+    return menu
+
+
+@register.simple_tag
+def site_menu():
+    """Header and footer links of the active language, cached until a page is published."""
+    language_code = translation.get_language() or settings.LANGUAGE_CODE
+    key = MENU_CACHE_KEY.format(language_code)
+    menu = cache.get(key)
+    if menu is None:
+        menu = build_menu(language_code)
+        cache.set(key, menu, MENU_CACHE_SECONDS)
+    return menu
+
+
+def clear_menu_cache():
+    cache.delete_many([MENU_CACHE_KEY.format(code) for code, _ in settings.LANGUAGES])

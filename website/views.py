@@ -1,0 +1,50 @@
+from collections import defaultdict
+
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+
+@require_GET
+@cache_control(public=True, max_age=3600)
+def sitemap(request):
+    """Every live, public page in every language, each with its hreflang alternates."""
+    pages = list(
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1)
+        .select_related("locale")
+        .only("id", "url_path", "path", "translation_key", "locale", "last_published_at")
+        .order_by("path")
+    )
+    by_key = defaultdict(list)
+    entries = []
+    for page in pages:
+        url = page.get_url(request)
+        if url is None:  # not under any site
+            continue
+        url = request.build_absolute_uri(url)
+        entry = {"location": url, "lastmod": page.last_published_at, "lang": page.locale.language_code}
+        by_key[page.translation_key].append(entry)
+        entries.append((page.translation_key, entry))
+    for key, entry in entries:
+        entry["alternates"] = by_key[key]
+    return render(
+        request,
+        "website/sitemap.xml",
+        {"entries": [entry for _, entry in entries]},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    return render(request, "website/robots.txt", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    return redirect(static("website/favicon.svg"), permanent=True)
