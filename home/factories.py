@@ -80,6 +80,14 @@ def translate(obj, language_code, strings=None, publish=True):
             context=segment.context,
             defaults={"data": text},
         )
+    if isinstance(obj, Page):
+        # Save a draft, then publish it here rather than through wagtail-localize's
+        # transaction.on_commit, so the translation is live inside the caller's transaction too.
+        translation.save_target(publish=False)
+        translated = obj.get_translation(locale)
+        if publish:
+            translated.get_latest_revision().publish()
+        return type(obj).objects.get(pk=translated.pk)
     translation.save_target(publish=publish)
     return obj.get_translation(locale)
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 from django.utils import timezone
+from wagtail.models import Page
 
 from news.models import NewsPage
 from programmes.models import CallPage, ProgrammePage, TrainingModulePage
@@ -33,7 +34,15 @@ def home_listings(home):
         TrainingModulePage.objects.filter(live).order_by("-starts_at")[:3]
     )
     parent_programmes(calls + recent_calls + training + recent_training, locale_id)
+    # The home page's sections (programmes, cities, news...) by model name, for "see all" links.
+    sections = {
+        page.content_type.model: page
+        for page in Page.objects.child_of(home).live().select_related("content_type").only(
+            "id", "title", "url_path", "path", "depth", "locale_id", "content_type__model"
+        )
+    }
     return {
+        "sections": sections,
         "programmes": ProgrammePage.objects.filter(live, depth=home.depth + 2).order_by("path"),
         "open_calls": calls,
         "recent_calls": recent_calls,

@@ -1,9 +1,15 @@
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from website.pagecache import bump_generation
 from website.templatetags.site_tags import clear_menu_cache
+
+
+def site_changed():
+    clear_menu_cache()
+    bump_generation()
 
 
 @receiver(page_published)
@@ -11,10 +17,19 @@ from website.templatetags.site_tags import clear_menu_cache
 @receiver(post_page_move)
 @receiver(page_slug_changed)
 def page_tree_changed(sender, **kwargs):
-    clear_menu_cache()
+    site_changed()
 
 
 @receiver(post_delete)
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        clear_menu_cache()
+        site_changed()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def snippet_changed(sender, instance, **kwargs):
+    """Themes, organisations and other translatable snippets are shown on pages."""
+    if isinstance(instance, TranslatableMixin) and not isinstance(instance, Page):
+        if sender._meta.app_label in ("programmes", "cities", "news", "home"):
+            site_changed()

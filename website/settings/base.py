@@ -47,11 +47,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "website.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -59,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "website.middleware.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -161,11 +165,57 @@ if ELASTICSEARCH_URL:
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 
+# Full-page cache for anonymous visitors (website/pagecache.py).
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+PAGE_CACHE_GENERATION_FILE = env.path("PAGE_CACHE_GENERATION_FILE", default=BASE_DIR / "var" / "page-cache-generation")
+
 # The map's tile server: OpenStreetMap in production, none unless configured.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env.str(
     "MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors"
 )
+
+# Security headers on every response (production adds HTTPS, HSTS and secure cookies).
+# The public site's policy allows no inline script or style; the admin gets its own below.
+CSP_SELF = "'self'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:"] + ([MAP_TILE_URL.split("{")[0].rstrip("/")] if MAP_TILE_URL else []),
+        "font-src": [CSP_SELF],
+        "connect-src": [CSP_SELF],
+        "object-src": ["'none'"],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": ["'none'"],
+    }
+}
+WAGTAIL_ADMIN_PATH_PREFIX = "/admin/"
+ADMIN_CSP_REPLACE = {
+    "script-src": [CSP_SELF, "'unsafe-inline'", "'unsafe-eval'"],
+    "style-src": [CSP_SELF, "'unsafe-inline'"],
+    "img-src": [CSP_SELF, "data:", "blob:"],
+    "frame-ancestors": [CSP_SELF],  # the admin previews pages in an iframe
+    "frame-src": [CSP_SELF],
+}
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views override it for their own iframe
+SESSION_COOKIE_HTTPONLY = True
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,8 @@
 """Tests: SQLite unless DATABASE_URL is set, Redis when REDIS_URL is set, no collectstatic needed."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -15,3 +18,9 @@ if "sqlite" in DATABASES["default"]["ENGINE"]:  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MAP_TILE_URL = ""
+
+# The page cache is switched on by the tests that exercise it (tests/test_page_cache.py).
+PAGE_CACHE_ENABLED = False
+import tempfile  # noqa: E402
+
+PAGE_CACHE_GENERATION_FILE = Path(tempfile.gettempdir()) / f"cityco-page-cache-generation-{os.getpid()}"

@@ -1,0 +1,140 @@
+"""A full-page cache for anonymous GET requests to public pages.
+
+What is cached: a 200 response to GET/HEAD, without a query string, under a language prefix,
+for a visitor without a session cookie, that sets no cookie and used no CSRF token (so no token
+or session is ever baked into a cached page). Search and the admin are never cached.
+
+Invalidation is by generation: publishing, unpublishing, moving or deleting a page, or saving a
+snippet, bumps the generation and every cached page becomes stale at once. With Redis the
+generation lives in Redis, shared by every server; with the local-memory cache it is the
+modification time of a small file, shared by the worker processes of one machine.
+
+Cached bodies are kept raw and gzip-compressed; compression is safe here (BREACH needs a secret
+in the body, and cached pages carry none).
+"""
+
+import gzip
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_vary_headers
+
+GENERATION_KEY = "page-cache-generation"
+HEADERS_KEPT = (
+    "Content-Type",
+    "Content-Language",
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "X-Frame-Options",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "Vary",
+)
+
+
+def _shared_cache():
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def _generation_file():
+    return Path(getattr(settings, "PAGE_CACHE_GENERATION_FILE", settings.BASE_DIR / "var" / "page-cache-generation"))
+
+
+def current_generation():
+    if _shared_cache():
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            generation = time.time_ns()
+            cache.add(GENERATION_KEY, generation, None)
+            generation = cache.get(GENERATION_KEY, generation)
+        return generation
+    try:
+        return os.stat(_generation_file()).st_mtime_ns
+    except FileNotFoundError:
+        return 0
+
+
+def bump_generation():
+    """Make every cached page stale, on every server sharing the cache."""
+    if _shared_cache():
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+        return
+    path = _generation_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(str(time.time_ns()))
+    now = time.time_ns()
+    os.utime(path, ns=(now, now))
+
+
+def _language_prefixes():
+    return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return False  # editors and anyone with a session see fresh pages
+    path = request.path_info
+    if not path.startswith(_language_prefixes()):
+        return False
+    return not any(part in path for part in getattr(settings, "PAGE_CACHE_EXCLUDE", ("/search/",)))
+
+
+def is_cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+        and response.get("Content-Type", "").startswith(("text/html", "application/xml", "text/calendar", "application/rss+xml", "application/atom+xml"))
+    )
+
+
+def accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not is_cacheable_request(request):
+            return self.get_response(request)
+        key = f"page:{current_generation()}:{request.get_host()}:{request.path_info}"
+        entry = cache.get(key)
+        if entry is not None:
+            return self.build(request, entry, hit=True)
+        response = self.get_response(request)
+        if not is_cacheable_response(request, response):
+            return response
+        body = response.content
+        entry = {
+            "headers": [(name, response[name]) for name in HEADERS_KEPT if name in response],
+            "body": body,
+            "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+        }
+        cache.set(key, entry, getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+        return self.build(request, entry, hit=False)
+
+    def build(self, request, entry, hit):
+        from django.http import HttpResponse
+
+        compressed = accepts_gzip(request)
+        response = HttpResponse(entry["gzip"] if compressed else entry["body"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        if compressed:
+            response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ("Accept-Encoding", "Cookie"))
+        response["Cache-Control"] = f"public, max-age={getattr(settings, 'PAGE_CACHE_BROWSER_SECONDS', 60)}"
+        response["X-Page-Cache"] = "hit" if hit else "miss"
+        return response

@@ -1,0 +1,171 @@
+"""Display helpers for the public templates: dates in the active locale, localised relations."""
+
+import calendar
+import datetime
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import pgettext
+from wagtail.models import Page
+
+register = template.Library()
+
+
+def _time(value, fmt):
+    """A <time> element whose text follows the active locale's format ``fmt``."""
+    if isinstance(value, datetime.datetime):
+        machine = value.isoformat(timespec="minutes")
+    else:
+        machine = value.isoformat()
+    return format_html('<time datetime="{}">{}</time>', machine, formats.date_format(value, fmt))
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """One date, or two dates as a range ("3 March 2025 – 5 April 2025"), in the locale's format."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return _time(start, "DATE_FORMAT")
+    return format_html(
+        pgettext("date range", "{start} – {end}"),
+        start=_time(start, "DATE_FORMAT"),
+        end=_time(end, "DATE_FORMAT"),
+    )
+
+
+@register.simple_tag
+def month_range(start, end=None):
+    """Two dates shown as months ("March 2023 – February 2025")."""
+    if not start:
+        return ""
+    if not end or (end.year, end.month) == (start.year, start.month):
+        return _time(start, "YEAR_MONTH_FORMAT")
+    return format_html(
+        pgettext("date range", "{start} – {end}"),
+        start=_time(start, "YEAR_MONTH_FORMAT"),
+        end=_time(end, "YEAR_MONTH_FORMAT"),
+    )
+
+
+@register.simple_tag
+def datetime_range(start, end=None):
+    """Two aware datetimes already in the event's zone: one day with two times, or two datetimes."""
+    if not start:
+        return ""
+    if not end or end == start:
+        return _time(start, "DATETIME_FORMAT")
+    if start.date() == end.date():
+        return format_html(
+            pgettext("date with a time range", "{date}, {start} – {end}"),
+            date=_time(start.date(), "DATE_FORMAT"),
+            start=_time(start, "TIME_FORMAT"),
+            end=_time(end, "TIME_FORMAT"),
+        )
+    return format_html(
+        pgettext("date range", "{start} – {end}"),
+        start=_time(start, "DATETIME_FORMAT"),
+        end=_time(end, "DATETIME_FORMAT"),
+    )
+
+
+@register.simple_tag
+def local_datetime(value):
+    """An aware datetime in the locale's format, as a <time> element."""
+    if not value:
+        return ""
+    return _time(value, "DATETIME_FORMAT")
+
+
+@register.filter
+def utc_offset(value):
+    """The UTC offset of an aware datetime as "UTC+02:00"."""
+    if not value or value.utcoffset() is None:
+        return ""
+    minutes = int(value.utcoffset().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+@register.filter
+def iso(value):
+    """An ISO 8601 timestamp for scripts (data attributes) and <time datetime>."""
+    return value.isoformat() if value else ""
+
+
+@register.filter
+def add_months(value, months):
+    """The last day of a period of ``months`` months starting on ``value``."""
+    if not value or not months:
+        return None
+    month_index = value.month - 1 + int(months)
+    year, month = value.year + month_index // 12, month_index % 12 + 1
+    day = min(value.day, calendar.monthrange(year, month)[1])
+    return datetime.date(year, month, day) - datetime.timedelta(days=1)
+
+
+@register.simple_tag
+def today():
+    return timezone.localdate()
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The live ancestors of ``page`` below the tree root, home first: one query."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return []
+    return list(
+        page.get_ancestors()
+        .live()
+        .filter(depth__gt=1)
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
+
+
+@register.simple_tag
+def page_themes(page):
+    """The themes of a page in the page's language (for pages whose context lacks ``themes``)."""
+    from programmes.localize import localized_themes
+
+    return localized_themes(page)
+
+
+@register.simple_tag
+def localized_page(related, locale_id):
+    """The live translation of a related page (synchronised relations point at the source page)."""
+    if related is None:
+        return None
+    if related.locale_id == locale_id:
+        return related
+    from cities.listings import localized_pages
+
+    return localized_pages([related], locale_id)[0]
+
+
+@register.simple_tag
+def localized_snippets(objects, locale_id):
+    """Organisations (or other named translatable snippets) in the reader's language."""
+    from programmes.localize import localize
+
+    objects = list(objects)
+    if not objects:
+        return []
+    return localize(objects, type(objects[0]), locale_id)
+
+
+@register.simple_tag
+def localized_snippet(obj, locale_id):
+    from programmes.localize import localize_one
+
+    return localize_one(obj, locale_id)
+
+
+@register.simple_tag
+def programme_calendar_url(page):
+    """The address of the programme index's calendar of all upcoming deadlines and training."""
+    from programmes.models import ProgrammeIndexPage
+
+    index = ProgrammeIndexPage.objects.ancestor_of(page).live().only("id", "url_path", "path", "locale_id").first()
+    return f"{index.url}calendar.ics" if index and index.url else ""
