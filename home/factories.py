@@ -6,7 +6,8 @@ translation source, so running the demo command twice creates nothing new.
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from django.utils.text import slugify
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage, StandardPage
@@ -57,21 +58,40 @@ def add_page(parent, page, publish=True):
     return type(page).objects.get(pk=page.pk)
 
 
-def translate(obj, language_code, strings=None, publish=True):
+class UntranslatedStringsError(ValueError):
+    """A strict translation was asked for, but some source strings have no translation."""
+
+
+def translate(obj, language_code, strings=None, publish=True, strict=False):
     """Translate a page or snippet through wagtail-localize, as the translation editor would.
 
     ``strings`` maps each source string to its translation; strings it does not cover keep the
-    source text (wagtail-localize's fallback). The translation is stored in translation memory,
-    so a translator can open and change it in the translation editor.
+    source text (wagtail-localize's fallback), unless ``strict`` is set: then a missing string
+    raises ``UntranslatedStringsError`` naming it, so no page is left partly untranslated.
+    The translations are stored in translation memory (a ``Translation`` an editor can open
+    and change in the translation editor). Translate parent pages before their children: the
+    translation is placed under the parent's translation.
+
+    Pages are published at once, not when the outer transaction commits (wagtail-localize's
+    ``save_target`` defers publishing to ``on_commit``, which never comes inside a test).
     """
+    strings = strings or {}
     locale = Locale.objects.get(language_code=language_code)
-    source, _created = TranslationSource.get_or_create_from_instance(obj)
-    source.update_from_db()
+    source, created = TranslationSource.get_or_create_from_instance(obj)
+    if not created:
+        source.update_from_db()
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = (strings or {}).get(segment.string.data)
+    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    if strict:
+        missing = sorted({s.string.data for s in segments if s.string.data not in strings})
+        if missing:
+            raise UntranslatedStringsError(
+                f"{obj!r} → {language_code}: no translation for " + "; ".join(repr(m) for m in missing)
+            )
+    for segment in segments:
+        text = strings.get(segment.string.data)
         if text is None:
             continue
         StringTranslation.objects.update_or_create(
@@ -80,22 +100,26 @@ def translate(obj, language_code, strings=None, publish=True):
             context=segment.context,
             defaults={"data": text},
         )
-    if isinstance(obj, Page):
-        # Save a draft, then publish it here rather than through wagtail-localize's
-        # transaction.on_commit, so the translation is live inside the caller's transaction too.
-        translation.save_target(publish=False)
-        translated = obj.get_translation(locale)
-        if publish:
-            translated.get_latest_revision().publish()
-        return type(obj).objects.get(pk=translated.pk)
-    translation.save_target(publish=publish)
-    return obj.get_translation(locale)
+    has_drafts = isinstance(obj, DraftStateMixin)  # pages, and snippets with drafts
+    target, _created = source.create_or_update_translation(
+        locale, publish=not has_drafts, copy_parent_pages=True, fallback=True
+    )
+    if has_drafts and publish:
+        target.get_latest_revision().publish()
+        target = type(target).objects.get(pk=target.pk)
+    return target
 
 
-def standard_page(parent, title, slug, introduction="", body=None, show_in_menus=False):
+def standard_page(parent, title, slug=None, introduction="", body=None, show_in_menus=False, **fields):
+    """An about, privacy or accessibility page; ``body`` is a list of (block type, value) pairs."""
     return add_page(
         parent,
         StandardPage(
-            title=title, slug=slug, introduction=introduction, body=body or [], show_in_menus=show_in_menus
+            title=title,
+            slug=slug or slugify(title),
+            introduction=introduction,
+            body=body or [],
+            show_in_menus=show_in_menus,
+            **fields,
         ),
     )

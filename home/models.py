@@ -20,7 +20,13 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        # Accent-free copies of the accented words, for the database backend (search/README.md).
+        index.SearchField("search_folded_title", boost=2),
+        index.SearchField("search_folded_text"),
+        index.AutocompleteField("search_folded_title"),
+    ]
 
     # Text is translated; everything else on a page is synchronised from its source.
     translatable_fields = [
@@ -34,6 +40,16 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def search_folded_title(self):
+        from search.text import folded_field_words
+
+        return folded_field_words(self, autocomplete=True)
+
+    def search_folded_text(self):
+        from search.text import folded_field_words
+
+        return folded_field_words(self, autocomplete=False)
 
 
 class HomePage(BasePage):
@@ -51,6 +67,27 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the deepest page matching the path in one query instead of one per level.
+
+        The rest of the path (a RoutablePageMixin route such as ``feed/rss/``) is handed to that
+        page's own ``route``, so behaviour is Wagtail's; only the number of queries changes.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = [
+            self.url_path + "/".join(path_components[:length]) + "/"
+            for length in range(len(path_components), 0, -1)
+        ]
+        page = (
+            Page.objects.filter(url_path__in=url_paths, path__startswith=self.path)
+            .order_by("-depth")
+            .first()
+        )
+        if page is None:
+            return super().route(request, path_components)
+        return page.specific.route(request, path_components[page.depth - self.depth :])
 
     def get_context(self, request, *args, **kwargs):
         from home.listings import home_listings
