@@ -36,6 +36,7 @@ def city_listings(city):
     partnerships = list(
         PartnershipPage.objects.live()
         .filter(locale_id=city.locale_id, partner_cities__city__translation_key=city.translation_key)
+        .select_related("programme")
         .distinct()
         .order_by("-start_date")
     )

@@ -6,6 +6,8 @@ from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -15,10 +17,20 @@ from home.blocks import BodyBlock
 from home.models import BasePage
 from programmes.localize import localized_themes
 from programmes.models import Theme, ThemedMixin, WorldRegion
+from website.api_fields import (
+    CountryNameField,
+    DocumentUrlField,
+    NumberField,
+    PartnerCitiesField,
+    ProgrammeField,
+    ProgrammesField,
+    ThemesField,
+)
+from website.routing import FileRoutablePageMixin
 
 
-class CityIndexPage(BasePage):
-    """The city directory: filters, map and list."""
+class CityIndexPage(FileRoutablePageMixin, BasePage):
+    """The city directory: filters, map and list, with CSV and GeoJSON of the same filters."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cities.CityPage"]
@@ -33,6 +45,18 @@ class CityIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
         return context
+
+    @path("export.csv", name="export_csv")
+    def export_csv(self, request):
+        from cities.views import export_csv
+
+        return export_csv(self, request)
+
+    @path("map.geojson", name="map_geojson")
+    def map_geojson(self, request):
+        from cities.views import map_geojson
+
+        return map_geojson(self, request)
 
 
 class CityPage(ThemedMixin, BasePage):
@@ -114,6 +138,23 @@ class CityPage(ThemedMixin, BasePage):
         SynchronizedField("looking_for_partners"),
         SynchronizedField("partner_themes"),
         SynchronizedField("exclude_from_suggestions"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("name_local"),
+        APIField("country"),
+        APIField("country_name", serializer=CountryNameField("country")),
+        APIField("region"),
+        APIField("population"),
+        APIField("latitude", serializer=NumberField()),
+        APIField("longitude", serializer=NumberField()),
+        APIField("website"),
+        APIField("looking_for_partners"),
+        APIField("themes", serializer=ThemesField()),
+        APIField("partner_themes", serializer=ThemesField()),
+        APIField("programmes", serializer=ProgrammesField()),
+        APIField("body"),
     ]
 
     parent_page_types = ["cities.CityIndexPage"]
@@ -222,6 +263,20 @@ class PartnershipPage(ThemedMixin, BasePage):
         SynchronizedField("action_plan_document"),
     ]
 
+    api_fields = [
+        APIField("introduction"),
+        APIField("programme", serializer=ProgrammeField()),
+        APIField("cities", serializer=PartnerCitiesField()),
+        APIField("themes", serializer=ThemesField()),
+        APIField("start_date"),
+        APIField("duration_months"),
+        APIField("status"),
+        APIField("activities"),
+        APIField("action_plan_summary"),
+        APIField("action_plan_document", serializer=DocumentUrlField()),
+        APIField("body"),
+    ]
+
     parent_page_types = ["cities.PartnershipIndexPage"]
     subpage_types = []
 
@@ -288,6 +343,15 @@ class PartnershipActivity(TranslatableMixin, Orderable):
         SynchronizedField("kind"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
+    ]
+
+    api_fields = [
+        APIField("title"),
+        APIField("kind"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("place"),
+        APIField("description"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

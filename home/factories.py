@@ -4,8 +4,12 @@ Each builder is idempotent where the demo needs it: ``get_or_create`` style by s
 translation source, so running the demo command twice creates nothing new.
 """
 
+from collections import defaultdict
+from contextlib import contextmanager
+
 from django.conf import settings
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils.text import slugify
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
@@ -29,13 +33,13 @@ def ensure_home(title="City Cooperation", source_language="en"):
         welcome = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
         if welcome is not None:  # Wagtail's "Welcome to your new Wagtail site!" page, removed below
             Page.objects.filter(pk=welcome.pk).update(slug="wagtail-welcome")
-        home = root.add_child(
-            instance=HomePage(title=title, slug="home", locale=locales[source_language])
-        )
+        home = root.add_child(instance=HomePage(title=title, slug="home", locale=locales[source_language]))
         home.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name=title)
+        site = Site.objects.create(
+            hostname="localhost", root_page=home, is_default_site=True, site_name=title
+        )
     elif site.root_page_id != home.pk:
         old_root = site.root_page
         site.root_page = home
@@ -77,19 +81,23 @@ def translate(obj, language_code, strings=None, publish=True, strict=False):
     """
     strings = strings or {}
     locale = Locale.objects.get(language_code=language_code)
-    source, created = TranslationSource.get_or_create_from_instance(obj)
-    if not created:
-        source.update_from_db()
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
+    # Extracts the segments again only when the source has changed since the last translation.
+    source, _created = TranslationSource.update_or_create_from_instance(obj)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    if strict and isinstance(obj, Page) and obj.depth > 2:
+        parent = obj.get_parent()
+        if not Page.objects.filter(translation_key=parent.translation_key, locale=locale).exists():
+            # save_target would copy the parent as an untranslated alias: translate parents first.
+            raise UntranslatedStringsError(
+                f"{obj!r} → {language_code}: translate its parent {parent!r} first"
+            )
     if strict:
         missing = sorted({s.string.data for s in segments if s.string.data not in strings})
         if missing:
             raise UntranslatedStringsError(
                 f"{obj!r} → {language_code}: no translation for " + "; ".join(repr(m) for m in missing)
             )
+    Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
     for segment in segments:
         text = strings.get(segment.string.data)
         if text is None:
@@ -108,6 +116,40 @@ def translate(obj, language_code, strings=None, publish=True, strict=False):
         target.get_latest_revision().publish()
         target = type(target).objects.get(pk=target.pk)
     return target
+
+
+@contextmanager
+def search_index_deferred():
+    """Index each object saved inside the block once, at the end, instead of on every save.
+
+    Building a translated page saves it four or five times (copy, revision, publish...), and
+    each save re-indexes it. For bulk builds (the demo, benchmarks) that is most of the time.
+    """
+    from modelsearch import index
+    from modelsearch.backends import get_search_backends
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    saved = defaultdict(set)
+
+    def remember(sender, instance, raw=False, **kwargs):
+        if not raw:
+            saved[sender].add(instance.pk)
+
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+        post_save.connect(remember, sender=model, weak=False)
+    try:
+        yield
+    finally:
+        for model in models:
+            post_save.disconnect(remember, sender=model)
+            post_save.connect(post_save_signal_handler, sender=model)
+    backends = list(get_search_backends(with_auto_update=True))
+    for model, pks in saved.items():
+        objects = list(model.get_indexed_objects().filter(pk__in=pks))
+        for backend in backends:
+            backend.add_bulk(model, objects)
 
 
 def standard_page(parent, title, slug=None, introduction="", body=None, show_in_menus=False, **fields):

@@ -62,6 +62,7 @@ class HomePage(BasePage):
         "cities.PartnershipIndexPage",
         "news.NewsIndexPage",
         "home.StandardPage",
+        "library.LibraryIndexPage",
     ]
     max_count_per_parent = None
 

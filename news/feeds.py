@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 
 FEED_SIZE = 20
 
@@ -27,8 +28,9 @@ class NewsRssFeed(Feed):
     def description(self):
         return self.index.introduction or self.index.title
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": self.index.locale.language_code}
+    @property
+    def language(self):  # Feed passes it to the generator itself; feed_extra_kwargs would duplicate it
+        return self.index.locale.language_code
 
     def items(self):
         from news.models import NewsPage
@@ -39,7 +41,9 @@ class NewsRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.introduction
+        # RSS descriptions and Atom summaries (type="html") are HTML to feed readers: the plain-text
+        # introduction is escaped, so what an editor typed is shown, never run.
+        return escape(item.introduction)
 
     def item_link(self, item):
         return item.get_url(self.request)

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -11,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage
 from programmes.models import Theme, ThemedMixin
+from website.api_fields import ProgrammeField, ThemesField
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -67,6 +69,14 @@ class NewsPage(ThemedMixin, BasePage):
         SynchronizedField("date"),
         SynchronizedField("programme"),
         SynchronizedField("themes"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("date"),
+        APIField("programme", serializer=ProgrammeField()),
+        APIField("themes", serializer=ThemesField()),
+        APIField("body"),
     ]
 
     parent_page_types = ["news.NewsIndexPage"]

@@ -41,6 +41,7 @@ def event_for(page, request):
 
 
 def ical_response(calendar, filename):
+    calendar.add_missing_timezones()  # RFC 5545: a VTIMEZONE for every TZID the events use
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -12,7 +12,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from multiselectfield import MultiSelectField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -21,6 +22,16 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage
 from programmes.localize import localized_themes
+from website.api_fields import (
+    CountryCodesField,
+    IcalUrlField,
+    OrganisationField,
+    OrganisationsField,
+    ParentProgrammeField,
+    StringListField,
+    ThemesField,
+)
+from website.routing import FileRoutablePageMixin
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 CLOSING_SOON = timedelta(days=14)
@@ -122,7 +133,7 @@ class ThemedMixin(models.Model):
         abstract = True
 
 
-class ProgrammeIndexPage(RoutablePageMixin, BasePage):
+class ProgrammeIndexPage(FileRoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePage"]
     max_count_per_parent = 1
@@ -140,7 +151,7 @@ class ProgrammeIndexPage(RoutablePageMixin, BasePage):
     @path("calendar.ics", name="ical")
     def calendar(self, request):
         """All upcoming training modules and open or upcoming call deadlines in this language."""
-        from programmes.ical import ical_response, event_for, new_calendar
+        from programmes.ical import event_for, ical_response, new_calendar
 
         now = timezone.now()
         calendar = new_calendar(self.title)
@@ -179,6 +190,15 @@ class ProgrammePage(ThemedMixin, BasePage):
     regions = MultiSelectField(
         _("world regions"), choices=WorldRegion.choices, max_length=200, blank=True
     )
+    min_population = models.PositiveIntegerField(
+        _("smallest population of an eligible EU city"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Where the programme sets one, e.g. 50,000 for IUC. Partner suggestions use it, with the "
+            "participating countries and world regions, to say which cities can take part together."
+        ),
+    )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     objectives = RichTextField(_("objectives"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -195,6 +215,7 @@ class ProgrammePage(ThemedMixin, BasePage):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
         FieldPanel("countries"),
         FieldPanel("regions"),
+        FieldPanel("min_population"),
         FieldPanel("themes"),
         FieldPanel("objectives"),
         InlinePanel("phases", heading=_("Timeline"), label=_("Phase")),
@@ -222,7 +243,26 @@ class ProgrammePage(ThemedMixin, BasePage):
         SynchronizedField("end_date"),
         SynchronizedField("countries"),
         SynchronizedField("regions"),
+        SynchronizedField("min_population"),
         SynchronizedField("themes"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("code"),
+        APIField("short_name"),
+        APIField("full_name"),
+        APIField("managing_body", serializer=OrganisationField()),
+        APIField("delivery_partners", serializer=OrganisationsField()),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("countries", serializer=CountryCodesField()),
+        APIField("regions", serializer=StringListField()),
+        APIField("min_population"),
+        APIField("themes", serializer=ThemesField()),
+        APIField("objectives"),
+        APIField("phases"),
+        APIField("body"),
     ]
 
     parent_page_types = ["programmes.ProgrammeIndexPage", "programmes.ProgrammePage"]
@@ -282,6 +322,14 @@ class ProgrammePhase(TranslatableMixin, Orderable):
         SynchronizedField("kind"),
         SynchronizedField("start_date"),
         SynchronizedField("end_date"),
+    ]
+
+    api_fields = [
+        APIField("title"),
+        APIField("kind"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("description"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
@@ -360,7 +408,7 @@ class CallPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class CallPage(RoutablePageMixin, EventTimesMixin, BasePage):
+class CallPage(FileRoutablePageMixin, EventTimesMixin, BasePage):
     """A call for applications whose state (upcoming, open, closing soon, closed) is computed."""
 
     class State(models.TextChoices):
@@ -412,6 +460,22 @@ class CallPage(RoutablePageMixin, EventTimesMixin, BasePage):
         SynchronizedField("contact_points"),
     ]
 
+    api_fields = [
+        APIField("introduction"),
+        APIField("programme", serializer=ParentProgrammeField()),
+        APIField("opens_at"),
+        APIField("deadline"),
+        APIField("timezone"),
+        APIField("state"),
+        APIField("who_may_apply"),
+        APIField("eligibility"),
+        APIField("benefits"),
+        APIField("application_url"),
+        APIField("contact_points", serializer=OrganisationsField()),
+        APIField("ical_url", serializer=IcalUrlField()),
+        APIField("body"),
+    ]
+
     parent_page_types = ["programmes.ProgrammePage"]
     subpage_types = []
 
@@ -461,7 +525,7 @@ class CallPage(RoutablePageMixin, EventTimesMixin, BasePage):
         return self.local(self.opens_at)
 
 
-class TrainingModulePage(RoutablePageMixin, EventTimesMixin, ThemedMixin, BasePage):
+class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, BasePage):
     """A training module or event: in person, online or hybrid."""
 
     class Mode(models.TextChoices):
@@ -522,6 +586,25 @@ class TrainingModulePage(RoutablePageMixin, EventTimesMixin, ThemedMixin, BasePa
         SynchronizedField("registration_deadline"),
         SynchronizedField("organiser"),
         SynchronizedField("themes"),
+    ]
+
+    api_fields = [
+        APIField("introduction"),
+        APIField("programme", serializer=ParentProgrammeField()),
+        APIField("stage"),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("timezone"),
+        APIField("mode"),
+        APIField("venue"),
+        APIField("city_name"),
+        APIField("country"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("organiser", serializer=OrganisationField()),
+        APIField("themes", serializer=ThemesField()),
+        APIField("ical_url", serializer=IcalUrlField()),
+        APIField("body"),
     ]
 
     parent_page_types = ["programmes.ProgrammePage"]

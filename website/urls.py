@@ -1,15 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from website import views
+from website.api import api_index, api_router
+from website.routing import FILE_ROUTE_PATTERN
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_index, name="api_index"),
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
@@ -25,6 +30,8 @@ if settings.DEBUG:
 # A request for "/" is redirected by LocaleMiddleware using Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    # Page routes ending in a file name (export.csv, map.geojson, calendar.ics): website/routing.py
+    re_path(FILE_ROUTE_PATTERN, wagtail_views.serve, name="wagtail_serve_file"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

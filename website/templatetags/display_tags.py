@@ -125,11 +125,20 @@ def breadcrumb_pages(page):
 
 
 @register.simple_tag
-def page_themes(page):
-    """The themes of a page in the page's language (for pages whose context lacks ``themes``)."""
+def page_themes(page, given=None):
+    """The themes of a page in the page's language: ``given`` (the context's ``themes``) when
+    the view supplied them, else looked up (one query, names from the cached snippet map)."""
+    if given not in (None, ""):
+        return given
     from programmes.localize import localized_themes
 
     return localized_themes(page)
+
+
+@register.filter
+def is_future(value):
+    """True if an aware datetime is still to come."""
+    return bool(value) and value > timezone.now()
 
 
 @register.simple_tag
@@ -167,5 +176,44 @@ def programme_calendar_url(page):
     """The address of the programme index's calendar of all upcoming deadlines and training."""
     from programmes.models import ProgrammeIndexPage
 
-    index = ProgrammeIndexPage.objects.ancestor_of(page).live().only("id", "url_path", "path", "locale_id").first()
+    index = (
+        ProgrammeIndexPage.objects.ancestor_of(page)
+        .live()
+        .only("id", "url_path", "path", "locale_id")
+        .first()
+    )
     return f"{index.url}calendar.ics" if index and index.url else ""
+
+
+@register.filter
+def zone_name(value):
+    """A time zone's name for people: "America/Sao_Paulo" becomes "America/Sao Paulo"."""
+    return str(value or "").replace("_", " ")
+
+
+@register.simple_tag
+def coordinates(latitude, longitude):
+    """Latitude and longitude as "37.942° N, 23.646° E", with the locale's decimal separator."""
+    if latitude is None or longitude is None:
+        return ""
+
+    def part(value, positive, negative):
+        number = formats.number_format(abs(value), decimal_pos=3)
+        return f"{number}° {positive if value >= 0 else negative}"
+
+    return "{}, {}".format(
+        part(latitude, pgettext("compass point", "N"), pgettext("compass point", "S")),
+        part(longitude, pgettext("compass point", "E"), pgettext("compass point", "W")),
+    )
+
+
+@register.simple_tag
+def page_numbers(page_obj, on_each_side=2, on_ends=1):
+    """Page numbers around the current page, with None where numbers are left out."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]

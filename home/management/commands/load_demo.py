@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import build_demo
+from home.permissions import setup_editor_groups
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             summary = build_demo()
+            setup_editor_groups()  # editors' groups per language, News review workflow
         self.stdout.write(self.style.SUCCESS(summary))
         if not options["no_admin"]:
             self.ensure_admin()

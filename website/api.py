@@ -1,0 +1,246 @@
+"""The public, read-only open-data API (Wagtail API v2) at /api/v2/.
+
+No key and no login: it only shows live, public pages, the same as the site. One endpoint per
+kind of content, each with the structured fields its model lists in ``api_fields``:
+
+    /api/v2/programmes/        programmes and initiatives
+    /api/v2/calls/             calls for applications (with their state and .ics address)
+    /api/v2/training-modules/  training modules and events
+    /api/v2/cities/            cities of the directory
+    /api/v2/partnerships/      city partnerships (cities, programme, activities, action plan)
+    /api/v2/news/              news items
+    /api/v2/themes/            the themes taxonomy
+    /api/v2/pages/             every page, Wagtail's generic endpoint (``?type=app.Model``)
+
+Each language is its own set of pages: ``?locale=en|ca|pl|el`` keeps one. Listings are
+paginated with ``limit`` (at most ``WAGTAILAPI_LIMIT_MAX``) and ``offset``; ``fields=*`` adds
+every field to a listing; any database field of the endpoint's model filters it
+(``/api/v2/cities/?country=GR&looking_for_partners=true``). A parameter the API does not
+understand gets 400 with ``{"message": ...}``.
+"""
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.http import JsonResponse
+from django.urls import reverse
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from wagtail.api import APIField
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Locale
+
+from cities.models import CityPage, PartnershipPage
+from news.models import NewsPage
+from programmes.models import CallPage, ProgrammePage, Theme, TrainingModulePage
+from website.api_fields import LanguageField
+
+
+def language_codes():
+    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+
+
+class StrictLocaleFilter:
+    """``?locale=<language code>``; an unknown code is a 400, not an empty list or a 404."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" not in request.GET:
+            return queryset
+        code = request.GET["locale"]
+        locale = Locale.objects.filter(language_code=code).first() if code in language_codes() else None
+        if locale is None:
+            raise BadRequestError(f"locale must be one of: {', '.join(language_codes())}")
+        child_of = getattr(queryset, "_filtered_by_child_of", None)
+        queryset = queryset.filter(locale=locale)
+        if child_of is not None:
+            queryset._filtered_by_child_of = child_of
+        return queryset
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's field filters, with each value checked first: a bad date or number is a 400."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
+        for name, value in request.GET.items():
+            if name not in fields:
+                continue
+            try:
+                field = queryset.model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not field.is_relation and not isinstance(field, models.BooleanField):
+                try:
+                    field.to_python(value)
+                except ValidationError as error:
+                    raise BadRequestError(
+                        f"field filter error. '{value}' is not a valid value for {name} "
+                        f"({' '.join(error.messages)})"
+                    ) from error
+        return super().filter_queryset(request, queryset, view)
+
+
+class PublicAPIMixin:
+    """JSON only (the browsable renderer needs inline scripts), anonymous, and no 500 for a bad value."""
+
+    renderer_classes = [JSONRenderer]
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def dispatch(self, request, *args, **kwargs):
+        # The API lives outside the language prefixes. Without this, LocaleMiddleware would answer
+        # an API 404 ("no such city") with a redirect to /en/api/..., an HTML page.
+        request.urlconf = "website.api_urls"
+        return super().dispatch(request, *args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        try:
+            return super().filter_queryset(queryset)
+        except (ValidationError, ValueError, TypeError) as error:
+            message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            raise BadRequestError(f"a filter value is not valid: {message}") from error
+
+
+class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
+    filter_backends = [
+        CheckedFieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        StrictLocaleFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+
+
+class TypedPagesAPIViewSet(PublicPagesAPIViewSet):
+    """Pages of one model: its ``api_fields`` can filter and order, ``type`` is not needed."""
+
+    known_query_parameters = PublicPagesAPIViewSet.known_query_parameters - {"type"}
+    listing_fields = []  # shown in listings besides Wagtail's defaults
+    prefetch = ()
+    select = ()
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return super().get_listing_default_fields(model) + list(cls.listing_fields)
+
+    def get_queryset(self):
+        queryset = self.model.objects.filter(pk__in=self.get_base_queryset().values("pk")).order_by("path")
+        if self.select:
+            queryset = queryset.select_related(*self.select)
+        if self.prefetch:
+            queryset = queryset.prefetch_related(*self.prefetch)
+        return queryset
+
+
+class ProgrammesAPIViewSet(TypedPagesAPIViewSet):
+    name = "programmes"
+    model = ProgrammePage
+    listing_fields = ["code", "short_name", "start_date", "end_date"]
+    prefetch = ("themes", "delivery_partners", "phases")
+    select = ("managing_body",)
+
+
+class CallsAPIViewSet(TypedPagesAPIViewSet):
+    name = "calls"
+    model = CallPage
+    listing_fields = ["programme", "opens_at", "deadline", "timezone", "state"]
+    prefetch = ("contact_points",)
+
+
+class TrainingModulesAPIViewSet(TypedPagesAPIViewSet):
+    name = "training-modules"
+    model = TrainingModulePage
+    listing_fields = ["programme", "starts_at", "ends_at", "timezone", "mode", "city_name", "country"]
+    prefetch = ("themes",)
+    select = ("organiser",)
+
+
+class CitiesAPIViewSet(TypedPagesAPIViewSet):
+    name = "cities"
+    model = CityPage
+    listing_fields = ["country", "region", "population", "latitude", "longitude", "looking_for_partners"]
+    prefetch = ("themes", "partner_themes", "programmes")
+
+
+class PartnershipsAPIViewSet(TypedPagesAPIViewSet):
+    name = "partnerships"
+    model = PartnershipPage
+    listing_fields = ["programme", "cities", "start_date", "duration_months", "status"]
+    prefetch = ("themes", "activities")
+    select = ("programme", "action_plan_document")
+
+
+class NewsAPIViewSet(TypedPagesAPIViewSet):
+    name = "news"
+    model = NewsPage
+    listing_fields = ["date", "programme"]
+    prefetch = ("themes",)
+    select = ("programme",)
+
+
+class ThemesAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
+    """The themes taxonomy, one row per language; ``slug`` is the same in every language."""
+
+    name = "themes"
+    model = Theme
+    filter_backends = [CheckedFieldsFilter, OrderingFilter, StrictLocaleFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"]) - {
+        "search",
+        "search_operator",
+    }
+    body_fields = BaseAPIViewSet.body_fields + [
+        "name",
+        "slug",
+        "description",
+        APIField("language", serializer=LanguageField()),
+    ]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["name", "slug", "language"]
+    nested_default_fields = BaseAPIViewSet.nested_default_fields + ["name", "slug"]
+
+    def get_queryset(self):
+        return Theme.objects.select_related("locale").order_by("locale_id", "name", "pk")
+
+
+def api_index(request):
+    """``/api/v2/``: what there is, so a visitor can start from the root."""
+    return JsonResponse(
+        {
+            "endpoints": {
+                name: request.build_absolute_uri(reverse(f"wagtailapi:{name}:listing"))
+                for name in api_router._endpoints
+            },
+            "languages": language_codes(),
+            "limit_max": settings.WAGTAILAPI_LIMIT_MAX,
+            "usage": "?locale=<language>&limit=<n>&offset=<n>&fields=*; any field of an endpoint filters it.",
+        },
+        json_dumps_params={"indent": 2},
+    )
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+# Typed endpoints first: an object's detail_url points at the first endpoint whose model it is.
+for viewset in (
+    ProgrammesAPIViewSet,
+    CallsAPIViewSet,
+    TrainingModulesAPIViewSet,
+    CitiesAPIViewSet,
+    PartnershipsAPIViewSet,
+    NewsAPIViewSet,
+    ThemesAPIViewSet,
+    PublicPagesAPIViewSet,
+):
+    api_router.register_endpoint(viewset.name, viewset)

@@ -1,0 +1,11 @@
+"""The URLconf that API responses are finished with (see ``PublicAPIMixin.dispatch`` in website/api.py).
+
+It has no language prefixes, so Django's LocaleMiddleware leaves an API 404 as it is instead of
+redirecting it to a language-prefixed HTML page. Reversing still uses the project's URLconf.
+"""
+
+from django.urls import path
+
+from website.api import api_index, api_router
+
+urlpatterns = [path("api/v2/", api_index), path("api/v2/", api_router.urls)]
