@@ -21,7 +21,8 @@ def event_for(page, request):
     from programmes.models import CallPage
 
     event = Event()
-    event.add("uid", f"{page.translation_key}-{page.locale.language_code}@{settings.WAGTAIL_SITE_NAME}".replace(" ", ""))
+    # A stable, ASCII identifier: the same event in every download, distinct per language.
+    event.add("uid", f"{page.translation_key}-{page.locale.language_code}@{settings.ICAL_UID_DOMAIN}")
     event.add("summary", page.title)
     event.add("dtstamp", page.last_published_at or timezone.now())
     event.add("url", page.get_full_url(request))

@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment through django-environ."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -20,8 +21,13 @@ INSTALLED_APPS = [
     "cities",
     "news",
     "search",
+    "library",
+    "translations",
     "website",
+    "accounts",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -48,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -59,11 +68,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.middleware.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -102,6 +113,24 @@ if env.str("REDIS_URL", default=""):
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Editors' sign-in (accounts/): django-axes locks a username out from one address after
+# AXES_FAILURE_LIMIT wrong passwords or codes (429 and a page in the visitor's language); editors
+# with an authenticator app (django-otp TOTP) give its code on the Wagtail login form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+AXES_CLIENT_IP_CALLABLE = "accounts.ip.client_ip"
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)  # proxies that append to X-Forwarded-For
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
+REQUIRE_2FA_FOR_EDITORS = env.bool("REQUIRE_2FA_FOR_EDITORS", default=False)  # on in production
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="City Cooperation")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,24 +180,44 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (search/README.md): Wagtail's database backend, folding accents, unless ELASTICSEARCH_URL
+# is set; then one Elasticsearch index per language ("en", "ca"...), an all-languages index
+# ("default": admin and the "all languages" switch) and the database backend, kept current too,
+# answering whenever the cluster cannot.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env.str("ELASTICSEARCH_INDEX", default="cityco"),
-            "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=2),
-            "OPTIONS": {"max_retries": 0},
-        },
-        "database": {"BACKEND": "wagtail.search.backends.database"},
+    _elasticsearch = {
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX_PREFIX", default="cityco_"),
+        "TIMEOUT": env.float("ELASTICSEARCH_TIMEOUT", default=2.0),  # seconds, searches and single updates
+        "INDEXING_TIMEOUT": env.float("ELASTICSEARCH_INDEXING_TIMEOUT", default=60.0),  # update_index bulk requests
+        "RETRY_AFTER": env.int("ELASTICSEARCH_RETRY_AFTER", default=30),  # seconds on the database after a failure
+        "FALLBACK": "database",
+        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
     }
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {**_elasticsearch, "LANGUAGE": None},
+        **{code: {**_elasticsearch, "LANGUAGE": code} for code, _name in LANGUAGES},
+        "database": {"BACKEND": "search.backends.database"},
+    }
+
+# The domain part of iCalendar UIDs: fixed and ASCII, whatever the host or language.
+ICAL_UID_DOMAIN = env.str("ICAL_UID_DOMAIN", default="cityco.localhost")  # set to the public domain
 
 # Full-page cache for anonymous visitors (website/pagecache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 PAGE_CACHE_GENERATION_FILE = env.path("PAGE_CACHE_GENERATION_FILE", default=BASE_DIR / "var" / "page-cache-generation")
+
+# Open-data API (website/api.py): public, read-only, at most this many items per request.
+WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+}
 
 # The map's tile server: OpenStreetMap in production, none unless configured.
 MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
