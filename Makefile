@@ -1,5 +1,6 @@
 # make run   : set up everything on a fresh machine and serve the site on http://127.0.0.1:$(PORT)
 # make test  : install the test requirements and run the whole suite
+# make bench : the public pages under gunicorn at scale, page cache off and on (benchmarks/README.md)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run dev test lint install install-test migrate demo static messages clean
+.PHONY: run dev test bench backup restore lint install install-test migrate demo static messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +49,22 @@ test: install-test
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/bandit -q -r accounts cities home library news programmes search translations website -c pyproject.toml
 	$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
+
+# Builds its own scratch database and servers; takes about a quarter of an hour. Not part of `make test`.
+bench: install
+	$(PY) benchmarks/bench.py
+
+# Back up the database and media into backups/site-<time>.tar.gz (BACKUP=path to choose), and
+# restore one (BACKUP=path required; asks before replacing the database). See home/backups.py.
+backup: install
+	$(PY) manage.py backup_site $(if $(BACKUP),--output $(BACKUP))
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/site-....tar.gz"; exit 2; }
+	$(PY) manage.py restore_site $(BACKUP)
 
 lint: install-test
 	$(VENV)/bin/ruff check .

@@ -126,18 +126,18 @@ class CityPage(ThemedMixin, BasePage):
     ]
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("body"),
-        SynchronizedField("name_local"),
-        SynchronizedField("country"),
-        SynchronizedField("region"),
-        SynchronizedField("population"),
-        SynchronizedField("latitude"),
-        SynchronizedField("longitude"),
-        SynchronizedField("website"),
-        SynchronizedField("themes"),
-        SynchronizedField("programmes"),
-        SynchronizedField("looking_for_partners"),
-        SynchronizedField("partner_themes"),
-        SynchronizedField("exclude_from_suggestions"),
+        SynchronizedField("name_local", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("region", overridable=False),
+        SynchronizedField("population", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("programmes", overridable=False),
+        SynchronizedField("looking_for_partners", overridable=False),
+        SynchronizedField("partner_themes", overridable=False),
+        SynchronizedField("exclude_from_suggestions", overridable=False),
     ]
 
     api_fields = [
@@ -254,13 +254,13 @@ class PartnershipPage(ThemedMixin, BasePage):
         TranslatableField("action_plan_summary"),
         TranslatableField("body"),
         TranslatableField("activities"),
-        SynchronizedField("programme"),
-        SynchronizedField("partner_cities"),
-        SynchronizedField("themes"),
-        SynchronizedField("start_date"),
-        SynchronizedField("duration_months"),
-        SynchronizedField("status"),
-        SynchronizedField("action_plan_document"),
+        SynchronizedField("programme", overridable=False),
+        SynchronizedField("partner_cities", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("duration_months", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("action_plan_document", overridable=False),
     ]
 
     api_fields = [
@@ -340,9 +340,9 @@ class PartnershipActivity(TranslatableMixin, Orderable):
         TranslatableField("title"),
         TranslatableField("place"),
         TranslatableField("description"),
-        SynchronizedField("kind"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
     ]
 
     api_fields = [

@@ -35,7 +35,7 @@ class BasePage(Page):
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
         TranslatableField("introduction"),
-        SynchronizedField("show_in_menus"),
+        SynchronizedField("show_in_menus", overridable=False),
     ]
 
     class Meta:

@@ -66,9 +66,9 @@ class NewsPage(ThemedMixin, BasePage):
     ]
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("body"),
-        SynchronizedField("date"),
-        SynchronizedField("programme"),
-        SynchronizedField("themes"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("programme", overridable=False),
+        SynchronizedField("themes", overridable=False),
     ]
 
     api_fields = [

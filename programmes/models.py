@@ -66,7 +66,7 @@ class Theme(TranslatableMixin, models.Model):
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("description"),
-        SynchronizedField("slug"),
+        SynchronizedField("slug", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -108,10 +108,10 @@ class Organisation(TranslatableMixin, models.Model):
         TranslatableField("name"),
         TranslatableField("short_name"),
         TranslatableField("description"),
-        SynchronizedField("kind"),
-        SynchronizedField("country"),
-        SynchronizedField("website"),
-        SynchronizedField("email"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("email", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -236,15 +236,15 @@ class ProgrammePage(ThemedMixin, BasePage):
         TranslatableField("objectives"),
         TranslatableField("body"),
         TranslatableField("phases"),
-        SynchronizedField("code"),
-        SynchronizedField("managing_body"),
-        SynchronizedField("delivery_partners"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
-        SynchronizedField("countries"),
-        SynchronizedField("regions"),
-        SynchronizedField("min_population"),
-        SynchronizedField("themes"),
+        SynchronizedField("code", overridable=False),
+        SynchronizedField("managing_body", overridable=False),
+        SynchronizedField("delivery_partners", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
+        SynchronizedField("countries", overridable=False),
+        SynchronizedField("regions", overridable=False),
+        SynchronizedField("min_population", overridable=False),
+        SynchronizedField("themes", overridable=False),
     ]
 
     api_fields = [
@@ -319,9 +319,9 @@ class ProgrammePhase(TranslatableMixin, Orderable):
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("description"),
-        SynchronizedField("kind"),
-        SynchronizedField("start_date"),
-        SynchronizedField("end_date"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("start_date", overridable=False),
+        SynchronizedField("end_date", overridable=False),
     ]
 
     api_fields = [
@@ -453,11 +453,11 @@ class CallPage(FileRoutablePageMixin, EventTimesMixin, BasePage):
         TranslatableField("eligibility"),
         TranslatableField("benefits"),
         TranslatableField("body"),
-        SynchronizedField("opens_at"),
-        SynchronizedField("deadline"),
-        SynchronizedField("timezone"),
-        SynchronizedField("application_url"),
-        SynchronizedField("contact_points"),
+        SynchronizedField("opens_at", overridable=False),
+        SynchronizedField("deadline", overridable=False),
+        SynchronizedField("timezone", overridable=False),
+        SynchronizedField("application_url", overridable=False),
+        SynchronizedField("contact_points", overridable=False),
     ]
 
     api_fields = [
@@ -577,15 +577,15 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         TranslatableField("venue"),
         TranslatableField("city_name"),
         TranslatableField("body"),
-        SynchronizedField("starts_at"),
-        SynchronizedField("ends_at"),
-        SynchronizedField("timezone"),
-        SynchronizedField("mode"),
-        SynchronizedField("country"),
-        SynchronizedField("registration_url"),
-        SynchronizedField("registration_deadline"),
-        SynchronizedField("organiser"),
-        SynchronizedField("themes"),
+        SynchronizedField("starts_at", overridable=False),
+        SynchronizedField("ends_at", overridable=False),
+        SynchronizedField("timezone", overridable=False),
+        SynchronizedField("mode", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("registration_url", overridable=False),
+        SynchronizedField("registration_deadline", overridable=False),
+        SynchronizedField("organiser", overridable=False),
+        SynchronizedField("themes", overridable=False),
     ]
 
     api_fields = [

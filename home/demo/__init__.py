@@ -19,6 +19,7 @@ from home.demo import site as site_data
 from home.demo import taxonomy as taxonomy_data
 from home.demo.text import LANGUAGES, resolve, strings
 from home.factories import ensure_home, ensure_locales, search_index_deferred, standard_page, translate
+from library.demo import build_library_demo
 from news import factories as news_factories
 from news.models import NewsPage
 from programmes import factories as programme_factories
@@ -217,6 +218,7 @@ def build_demo():
         programmes = build_programmes(sections, themes, organisations)
         build_cities(sections, themes, programmes)
         build_news(sections, themes, programmes)
+        build_library_demo()
     return summary()
 
 

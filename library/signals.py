@@ -1,0 +1,14 @@
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from library.models import LibraryDocument
+
+
+@receiver(post_save, sender=LibraryDocument)
+@receiver(post_delete, sender=LibraryDocument)
+@receiver(m2m_changed, sender=LibraryDocument.themes.through)
+def library_changed(sender, **kwargs):
+    """Library documents are listed on cached public pages: start a new cache generation."""
+    from website.signals import site_changed
+
+    site_changed()

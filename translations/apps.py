@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TranslationsConfig(AppConfig):
+    name = "translations"
+    verbose_name = _("Translation overview")
+
+    def ready(self):
+        from translations import workflow  # noqa: F401  (connects the workflow signal handlers)

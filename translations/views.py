@@ -1,0 +1,263 @@
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
+from wagtail.models import Page
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from translations.po import export_po, import_po, parse_po
+from translations.sections import section_translations, translate_section
+from translations.status import SOURCE, STATUS_LABELS, STATUSES, compute_status, content_languages
+from translations.workflow import send_news_for_translation
+
+ROWS_PER_PAGE = 100
+
+
+def _require_submit_permission(user):
+    if not user.has_perm("wagtail_localize.submit_translation"):
+        raise PermissionDenied
+
+
+class StatusView(WagtailAdminTemplateMixin, TemplateView):
+    """Every page and translatable snippet against the four languages."""
+
+    template_name = "translations/status.html"
+    page_title = gettext_lazy("Translation status")
+    header_icon = "site"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = compute_status()
+        counts = report.counts()
+        codes = [code for code, _name in report.languages]
+        sections = dict(report.sections)
+        params = self.request.GET
+        language = params.get("language", "") if params.get("language", "") in codes else ""
+        section = params.get("section", "") if params.get("section", "") in sections else ""
+        status = params.get("status", "") if params.get("status", "") in [*STATUSES, SOURCE] else ""
+        rows = report.filtered(language=language, section=section, status=status)
+        shown = [(code, name) for code, name in report.languages if not language or code == language]
+        page = Paginator(rows, ROWS_PER_PAGE).get_page(params.get("p"))
+        query = {
+            key: value
+            for key, value in {"language": language, "section": section, "status": status}.items()
+            if value
+        }
+        context.update(
+            {
+                "languages": report.languages,
+                "shown_languages": shown,
+                "rows": [(row, row.cell_list([code for code, _name in shown])) for row in page.object_list],
+                "page_obj": page,
+                "sections": report.sections,
+                "statuses": [(value, STATUS_LABELS[value]) for value in [*STATUSES, SOURCE]],
+                "chosen": {"language": language, "section": section, "status": status},
+                "query": "&".join(f"{key}={value}" for key, value in query.items()),
+                "count_rows": [
+                    (code, name, [(value, counts[code][value]) for value in [*STATUSES, SOURCE]])
+                    for code, name in report.languages
+                ],
+                "section_label": sections.get(section, ""),
+                "import_form": ImportPOForm(),
+                "can_send_news": self.request.user.has_perm("wagtail_localize.submit_translation"),
+            }
+        )
+        return context
+
+
+class TranslateSectionForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"))
+    sync_existing = forms.BooleanField(
+        label=gettext_lazy("Also sync existing translations with the source"),
+        required=False,
+        help_text=gettext_lazy(
+            "New and changed text then shows in the translation editor; nothing is published."
+        ),
+    )
+
+    def __init__(self, *args, languages=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = languages
+
+
+class ImportPOForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("PO file"))
+    publish = forms.BooleanField(
+        label=gettext_lazy("Publish the translated pages now"),
+        required=False,
+        help_text=gettext_lazy(
+            "Otherwise the strings wait in the translation editor until someone publishes."
+        ),
+    )
+
+
+class SectionView(WagtailAdminTemplateMixin, TemplateView):
+    """A programme with its calls, training modules, news and documents: translate, export, import."""
+
+    template_name = "translations/section.html"
+    page_title = gettext_lazy("Translate a programme section")
+    header_icon = "site"
+
+    def dispatch(self, request, page_id, *args, **kwargs):
+        from programmes.models import ProgrammePage
+
+        self.programme = get_object_or_404(ProgrammePage, pk=page_id)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.programme.title
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("translations:status"), "label": _("Translation status")},
+            {"url": "", "label": self.programme.title},
+        ]
+
+    def languages(self):
+        return content_languages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report = compute_status()
+        key = f"programme:{self.programme.translation_key}"
+        rows = report.filtered(section=key)
+        codes = [code for code, _name in report.languages]
+        context.update(
+            {
+                "programme": self.programme,
+                "languages": report.languages,
+                "rows": [(row, row.cell_list(codes)) for row in rows],
+                "status_url": reverse("translations:status") + f"?section={key}",
+                "translate_form": kwargs.get("translate_form")
+                or TranslateSectionForm(languages=report.languages),
+                "import_form": ImportPOForm(),
+                "can_translate": self.request.user.has_perm("wagtail_localize.submit_translation"),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        _require_submit_permission(request.user)
+        form = TranslateSectionForm(request.POST, languages=self.languages())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(translate_form=form))
+        result = translate_section(
+            self.programme,
+            form.cleaned_data["language"],
+            user=request.user,
+            sync_existing=form.cleaned_data["sync_existing"],
+        )
+        messages.success(
+            request,
+            _("%(created)d submitted for translation, %(synced)d synced, %(skipped)d already there.")
+            % {"created": len(result.created), "synced": len(result.synced), "skipped": len(result.skipped)},
+        )
+        if result.failed:
+            messages.warning(
+                request,
+                ngettext(
+                    "%(count)d item could not be translated: %(names)s.",
+                    "%(count)d items could not be translated: %(names)s.",
+                    len(result.failed),
+                )
+                % {"count": len(result.failed), "names": ", ".join(str(obj) for obj in result.failed)},
+            )
+        return redirect("translations:section", self.programme.pk)
+
+
+class SectionPOView(View):
+    """One PO file with every translation of the section into a language."""
+
+    def get(self, request, page_id, language_code):
+        from programmes.models import ProgrammePage
+
+        programme = get_object_or_404(ProgrammePage, pk=page_id)
+        translations = [
+            translation
+            for translation in section_translations(programme, language_code)
+            if user_can_edit_instance(request.user, translation.get_target_instance())
+        ]
+        po = export_po(translations, section_title=programme.title)
+        response = HttpResponse(str(po), content_type="text/x-gettext-translation; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{slugify(programme.title)}-{language_code}.po"'
+        )
+        return response
+
+
+class ImportPOView(View):
+    """Upload a page or section PO file; its strings go to the translations it names."""
+
+    def post(self, request):
+        form = ImportPOForm(request.POST, request.FILES)
+        next_url = get_valid_next_url_from_request(request) or reverse("translations:status")
+        if not form.is_valid():
+            messages.error(request, _("Choose a PO file to upload."))
+            return redirect(next_url)
+        try:
+            po = parse_po(form.cleaned_data["file"].read())
+        except ValueError:
+            messages.error(request, _("Please upload a valid PO file."))
+            return redirect(next_url)
+        publish = form.cleaned_data["publish"]
+
+        def allowed(instance):
+            if not user_can_edit_instance(request.user, instance):
+                return False
+            if publish and isinstance(instance, Page):
+                return instance.permissions_for_user(request.user).can_publish()
+            return True
+
+        result = import_po(po, user=request.user, publish=publish, can_edit=allowed)
+        if result.translations:
+            messages.success(
+                request,
+                ngettext(
+                    "Imported translations for %(count)d item.",
+                    "Imported translations for %(count)d items.",
+                    len(result.translations),
+                )
+                % {"count": len(result.translations)},
+            )
+        if result.refused:
+            messages.warning(
+                request,
+                _("You may not change these translations: %(names)s.")
+                % {"names": ", ".join(t.source.object_repr for t in result.refused)},
+            )
+        if result.unknown or not result.translations:
+            messages.error(
+                request, _("Some or all of the file does not belong to any translation on this site.")
+            )
+        return redirect(next_url)
+
+
+class SendNewsView(View):
+    """Draft translations of a news item and start each language's check."""
+
+    def post(self, request, page_id):
+        from news.models import NewsPage
+
+        _require_submit_permission(request.user)
+        page = get_object_or_404(NewsPage, pk=page_id)
+        codes = request.POST.getlist("language")
+        states = send_news_for_translation(page, codes, user=request.user)
+        started = [code for code, state in states.items() if state is not None]
+        messages.success(
+            request,
+            _("Sent “%(title)s” to the translators: %(languages)s.")
+            % {"title": page.title, "languages": ", ".join(started) or "–"},
+        )
+        return redirect(get_valid_next_url_from_request(request) or reverse("translations:status"))
