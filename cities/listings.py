@@ -67,7 +67,7 @@ def partnership_listings(partnership):
         CityPage.objects.prefetch_related(Prefetch("themes", queryset=Theme.objects.all())),
     )
     with_themes(cities, locale_id)
-    for link, city in zip(links, cities):
+    for link, city in zip(links, cities, strict=True):
         link.localized_city = city
     programme = localized_pages([partnership.programme], locale_id) if partnership.programme_id else []
     return {

@@ -23,6 +23,7 @@ from home.blocks import BodyBlock
 from home.models import BasePage
 from programmes.localize import localized_themes
 from website.api_fields import (
+    CountryCodeField,
     CountryCodesField,
     IcalUrlField,
     OrganisationField,
@@ -126,11 +127,11 @@ class Organisation(TranslatableMixin, models.Model):
 class ThemedMixin(models.Model):
     """Pages that carry themes: indexed in the page's own language, shown localised."""
 
-    def theme_names(self):
-        return " ".join(theme.name for theme in localized_themes(self))
-
     class Meta:
         abstract = True
+
+    def theme_names(self):
+        return " ".join(theme.name for theme in localized_themes(self))
 
 
 class ProgrammeIndexPage(FileRoutablePageMixin, BasePage):
@@ -598,7 +599,7 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         APIField("mode"),
         APIField("venue"),
         APIField("city_name"),
-        APIField("country"),
+        APIField("country", serializer=CountryCodeField()),
         APIField("registration_url"),
         APIField("registration_deadline"),
         APIField("organiser", serializer=OrganisationField()),

@@ -1,42 +1,103 @@
-from django.core.paginator import Paginator
+"""The search page and the search box's suggestions (``/<lang>/search/``, ``/<lang>/search/suggest/``).
+
+Both are read-only: no session, no database write (Wagtail's ``Query.get`` would create a row
+per new query; popular queries are not recorded).
+"""
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
 
-MAX_QUERY_LENGTH = 200
-PAGE_SIZE = 10
+from search import service
 
-
-def clean_query(raw):
-    """Strip control characters and cut overlong queries; returns (query, notice)."""
-    query = "".join(ch for ch in raw if ch.isprintable()).strip()
-    notice = None
-    if len(query) > MAX_QUERY_LENGTH:
-        query = query[:MAX_QUERY_LENGTH]
-        notice = _("Your search was shortened to %(n)d characters.") % {"n": MAX_QUERY_LENGTH}
-    return query, notice
+ALL_LANGUAGES = "all"
 
 
+def _address(params, **changes):
+    """The current search address with ``changes`` applied (``None`` removes a parameter)."""
+    query = params.copy()
+    if "page" not in changes:
+        query.pop("page", None)
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    encoded = query.urlencode()
+    return "?" + encoded if encoded else "?"
+
+
+def page_links(current, total, url, around=2):
+    """Previous, first, nearby, last and next page links, with gaps: [] when there is one page."""
+    if total <= 1:
+        return []
+    numbers = sorted({1, total, *range(max(1, current - around), min(total, current + around) + 1)})
+    links = [{"rel": "prev", "url": url(current - 1)}] if current > 1 else []
+    previous = 0
+    for number in numbers:
+        if number > previous + 1:
+            links.append({"gap": True})
+        links.append({"number": number, "url": url(number), "current": number == current})
+        previous = number
+    if current < total:
+        links.append({"rel": "next", "url": url(current + 1)})
+    return links
+
+
+def _current_language():
+    return (get_language() or "en").split("-")[0]
+
+
+@require_safe
 def search(request):
-    query, notice = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    page = None
-    if query:
-        queryset = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = queryset.search(query)
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": page, "notice": notice},
+    params = request.GET.copy()
+    for name in list(params):
+        if name not in ("q", "page", "languages", *service.FILTERS):
+            params.pop(name)
+    language = _current_language()
+    all_languages = params.get("languages") == ALL_LANGUAGES
+    outcome = service.run_search(request, params, language, all_languages=all_languages)
+
+    base = params.copy()
+    base["q"] = outcome.query
+    filters = []
+    for name in service.FILTERS:
+        options = outcome.facets.get(name, [])
+        for option in options:
+            option.url = _address(base, **{name: None if option.selected else option.value})
+        if options:
+            filters.append(
+                {
+                    "name": name,
+                    "label": service.FILTER_LABELS[name],
+                    "options": options,
+                    "clear_url": _address(base, **{name: None}) if name in outcome.chosen else None,
+                }
+            )
+
+    pagination = page_links(
+        outcome.page_number, outcome.num_pages, lambda number: _address(base, page=str(number))
     )
+    context = {
+        "search_query": outcome.query,
+        "outcome": outcome,
+        "filters": filters,
+        "pagination": pagination,
+        "all_languages": all_languages,
+        "languages_url": _address(base, languages=None if all_languages else ALL_LANGUAGES),
+        "clear_filters_url": _address(base, **{name: None for name in service.FILTERS})
+        if outcome.chosen
+        else None,
+    }
+    return TemplateResponse(request, "search/search.html", context)
 
 
+@require_safe
 def suggest(request):
-    query, _notice = clean_query(request.GET.get("q", ""))
-    suggestions = []
-    if len(query) >= 2:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).autocomplete(query)[:8]
-        suggestions = [{"title": p.title, "url": p.url} for p in pages]
-    return JsonResponse({"query": query, "suggestions": suggestions})
+    query, suggestions, used_fallback = service.suggest(
+        request, request.GET.get("q", ""), _current_language()
+    )
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    response["Cache-Control"] = "public, max-age=60" if not used_fallback else "no-cache"
+    return response

@@ -22,7 +22,7 @@ understand gets 400 with ``{"message": ...}``.
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.urls import reverse
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -88,6 +88,23 @@ class CheckedFieldsFilter(FieldsFilter):
                         f"field filter error. '{value}' is not a valid value for {name} "
                         f"({' '.join(error.messages)})"
                     ) from error
+            elif isinstance(field, (models.ForeignKey, models.ManyToManyField)):
+                # An id past a 64-bit integer would reach the database (OverflowError on SQLite).
+                try:
+                    too_large = abs(int(value)) >= 2**63
+                except ValueError:
+                    too_large = False  # Wagtail's filter answers 400 for it
+                if too_large:
+                    raise BadRequestError(f"field filter error. '{value}' is not a valid value for {name}")
+        return super().filter_queryset(request, queryset, view)
+
+
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's ``?search=``, refusing a NUL character (400), which no database accepts in a query."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "\x00" in request.GET.get("search", ""):
+            raise BadRequestError("null characters are not allowed for search")
         return super().filter_queryset(request, queryset, view)
 
 
@@ -111,6 +128,30 @@ class PublicAPIMixin:
             message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
             raise BadRequestError(f"a filter value is not valid: {message}") from error
 
+    def paginate_queryset(self, queryset):
+        try:
+            too_large = int(self.request.GET.get("offset", 0)) >= 2**63
+        except ValueError:
+            too_large = False  # Wagtail's paginator answers 400 for it
+        if too_large:
+            raise BadRequestError("offset is too large")
+        return super().paginate_queryset(queryset)
+
+    def get_object(self):
+        # An id past a 64-bit integer would reach the database (OverflowError on SQLite).
+        if not 0 < self.kwargs.get("pk", 1) < 2**63:
+            raise Http404("not found")
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if any("\x00" in value for value in request.GET.values()):  # PostgreSQL refuses it in a query
+            raise BadRequestError("null characters are not allowed")
+        try:
+            return super().find_object(queryset, request)
+        except (ValidationError, ValueError, TypeError, OverflowError) as error:  # ?id=abc
+            message = "; ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+            raise BadRequestError(f"a find parameter is not valid: {message}") from error
+
 
 class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
     filter_backends = [
@@ -121,7 +162,7 @@ class PublicPagesAPIViewSet(PublicAPIMixin, PagesAPIViewSet):
         OrderingFilter,
         TranslationOfFilter,
         StrictLocaleFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        CheckedSearchFilter,  # last: search results cannot be filtered further
     ]
 
 

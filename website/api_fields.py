@@ -65,6 +65,17 @@ class CountryNameField(InstanceField):
             return str(country.name)
 
 
+class CountryCodeField(InstanceField):
+    """A CountryField as its ISO 3166-1 alpha-2 code, "" when it is blank (an online training module).
+
+    DRF's default ChoiceField hands a blank Country object to the JSON encoder, which fails.
+    """
+
+    def to_representation(self, obj):
+        country = getattr(obj, self.attr_name)
+        return country.code if country else ""
+
+
 class CountryCodesField(InstanceField):
     """A multiple CountryField as a list of ISO 3166-1 alpha-2 codes."""
 

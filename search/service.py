@@ -1,0 +1,346 @@
+"""The public search: which backend, the query, the filters and their counts, one page of results.
+
+One path for every backend: the engine returns the ids of at most ``MAX_RESULTS`` live, public
+pages by relevance (in the visitor's language, or in all of them), then the filters and their
+counts are applied in memory from the facet map (``search.facets``), and only the ten pages
+shown are loaded, with ``.specific()``. The number of SQL queries does not depend on the
+number of results.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_countries import countries
+from modelsearch.backends import get_search_backend
+from wagtail.models import Locale, Page
+
+from search import facets as facet_data
+from search.text import FOLDED_FIELD_PREFIX, clean_query, excerpt, fold, has_match, search_terms
+
+MAX_RESULTS = 1000
+PAGE_SIZE = 10
+SUGGESTIONS = 8
+MIN_SUGGEST_LENGTH = 2
+FILTERS = ("type", "theme", "programme", "country")
+FILTER_LABELS = {
+    "type": gettext_lazy("Type"),
+    "theme": gettext_lazy("Theme"),
+    "programme": gettext_lazy("Programme"),
+    "country": gettext_lazy("Country"),
+}
+
+
+def backend_name(language, all_languages=False):
+    """The language's own Elasticsearch index when there is one, else the default backend."""
+    if not all_languages and language in settings.WAGTAILSEARCH_BACKENDS:
+        return language
+    return "default"
+
+
+def locale_for(language):
+    return Locale.objects.filter(language_code=language).first() or Locale.get_default()
+
+
+def public_pages(locale=None):
+    pages = Page.objects.live().public().filter(depth__gt=1)
+    return pages.filter(locale=locale) if locale is not None else pages
+
+
+@dataclass
+class EngineHits:
+    ids: list
+    used_fallback: bool = False
+    any_word: bool = False
+
+
+def find_ids(terms, queryset, backend):
+    """Ids of the matching pages, best first; every word must match, else any of them."""
+    hits = EngineHits(ids=[])
+    for operator in ("and", "or"):
+        results = backend.search(terms, queryset.only("id"), operator=operator)[:MAX_RESULTS]
+        hits.ids = results.pks() if hasattr(results, "pks") else [page.pk for page in results]
+        hits.used_fallback = hits.used_fallback or getattr(results, "used_fallback", False)
+        if hits.ids or len(terms.split()) < 2:
+            break
+        hits.any_word = True
+    return hits
+
+
+def parse_filters(params, facet_map):
+    """The valid filters from the address, and the names of the ones that were not understood."""
+    chosen, unknown = {}, []
+    for name in FILTERS:
+        value = (params.get(name) or "").strip()
+        if not value:
+            continue
+        valid = {
+            "type": lambda v: v in facet_data.TYPE_LABELS,
+            "theme": lambda v: v in facet_map.themes,
+            "programme": lambda v: v in facet_map.programme_by_code,
+            "country": lambda v: len(v) == 2 and v.upper() in countries,
+        }[name]
+        if len(value) <= 100 and valid(value):
+            chosen[name] = value.upper() if name == "country" else value
+        else:
+            unknown.append(name)
+    return chosen, unknown
+
+
+def _matches(page_facets, chosen):
+    return all(
+        chosen[name] in values
+        for name, values in zip(FILTERS, page_facets.values(), strict=True)
+        if name in chosen
+    )
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+def facet_counts(ids, chosen, facet_map, locale_id):
+    """For each filter, its values with the number of results each would give (other filters kept)."""
+    wanted = [chosen.get(name) for name in FILTERS]
+    counts = [{} for _name in FILTERS]
+    for page_id in ids:
+        values = facet_map.pages[page_id].values()
+        misses = [
+            value is not None and value not in page_values
+            for value, page_values in zip(wanted, values, strict=True)
+        ]
+        missed = sum(misses)
+        if missed > 1:
+            continue
+        for index, page_values in enumerate(values):
+            if missed and not misses[index]:
+                continue  # another filter excludes the page: it counts only for that filter's values
+            for value in page_values:
+                counts[index][value] = counts[index].get(value, 0) + 1
+    for index, value in enumerate(wanted):
+        if value is not None:
+            counts[index].setdefault(value, 0)
+
+    def label(name, value):
+        if name == "type":
+            return str(facet_data.TYPE_LABELS[value])
+        if name == "theme":
+            return facet_map.theme_name(value, locale_id)
+        if name == "programme":
+            return facet_map.programme_name(facet_map.programme_by_code[value], locale_id)
+        return str(countries.name(value)) or value
+
+    return {
+        name: sorted(
+            (
+                FacetOption(value, label(name, value), count, chosen.get(name) == value)
+                for value, count in counts[index].items()
+            ),
+            key=lambda option: (-option.count, option.label.casefold()),
+        )
+        for index, name in enumerate(FILTERS)
+    }
+
+
+def page_number(raw, num_pages):
+    """``page=abc`` or ``page=-1`` give the first page, ``page=99999`` the last one."""
+    try:
+        number = int(str(raw or "1").strip()[:9])
+    except ValueError:
+        return 1
+    return min(max(number, 1), max(num_pages, 1))
+
+
+# Showing one page of results
+
+
+def _text_fields(page):
+    """The page's own text, in order: description, introduction, then its other text fields."""
+    texts = [page.search_description, getattr(page, "introduction", "")]
+    for search_field in type(page).get_search_fields():
+        name = search_field.field_name
+        if name in ("title", "introduction") or name.startswith(FOLDED_FIELD_PREFIX):
+            continue
+        if not hasattr(search_field, "boost"):  # SearchField only
+            continue
+        try:
+            type(page)._meta.get_field(name)  # model fields only: no method with queries of its own
+        except Exception:  # nosec B112  # noqa: BLE001  FieldDoesNotExist
+            continue
+        value = search_field.get_value(page)
+        for text in value if isinstance(value, (list, tuple)) else [value]:
+            texts.append(strip_tags(str(text or "")))
+    return [" ".join(text.split()) for text in texts if text and str(text).strip()]
+
+
+def result_excerpt(page, query):
+    texts = _text_fields(page)
+    for text in texts:
+        if has_match(text, query):
+            return excerpt(text, query)
+    return excerpt(texts[0], query) if texts else ""
+
+
+@dataclass
+class Result:
+    page: Page
+    url: str
+    type: str
+    type_label: str
+    language: str
+    programmes: list
+    excerpt: str
+    title_marked: str = ""
+
+
+def load_results(ids, query, facet_map, request, locale_id):
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    results = []
+    for page_id in ids:
+        page = pages.get(page_id)
+        if page is None:
+            continue
+        page_facets = facet_map.pages[page_id]
+        results.append(
+            Result(
+                page=page,
+                url=page.get_url(request) or "",
+                type=page_facets.type,
+                type_label=str(facet_data.TYPE_LABELS[page_facets.type]),
+                language=facet_map.locales.get(page.locale_id, ""),
+                programmes=sorted(facet_map.programme_name(key, locale_id) for key in page_facets.programmes),
+                excerpt=result_excerpt(page, query),
+                title_marked=excerpt(page.title, query, length=300),
+            )
+        )
+    return results
+
+
+def promotions(request, query, locale, all_languages):
+    """Editors' picks for this query (Wagtail's search promotions), read only, in the visitor's language.
+
+    A promoted page is shown in the visitor's language when it has a live translation there
+    (in any language with the "all languages" switch); pages that are not live are left out.
+    """
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    strings = {normalise_query_string(query), normalise_query_string(fold(query))}
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string__in=strings)
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    keys = {pick.page.translation_key for pick in picks if pick.page_id}
+    shown_pages = {}
+    if keys:
+        candidates = public_pages(None if all_languages else locale).filter(translation_key__in=keys)
+        if all_languages:
+            candidates = candidates.filter(pk__in=[pick.page_id for pick in picks if pick.page_id])
+        shown_pages = {page.translation_key: page for page in candidates}
+    shown = []
+    for pick in picks:
+        if pick.page_id:
+            page = shown_pages.get(pick.page.translation_key)
+            if page is not None:
+                shown.append(
+                    {"title": page.title, "url": page.get_url(request), "description": pick.description}
+                )
+        elif pick.external_link_url:
+            shown.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                    "external": True,
+                }
+            )
+    return shown
+
+
+@dataclass
+class SearchOutcome:
+    query: str = ""
+    notices: list = field(default_factory=list)
+    results: list = field(default_factory=list)
+    total: int = 0
+    capped: bool = False
+    page_number: int = 1
+    num_pages: int = 1
+    facets: dict = field(default_factory=dict)
+    chosen: dict = field(default_factory=dict)
+    promotions: list = field(default_factory=list)
+    used_fallback: bool = False
+    any_word: bool = False
+    searched: bool = False
+
+
+def run_search(request, params, language, all_languages=False):
+    outcome = SearchOutcome()
+    query, notice = clean_query(params.get("q", ""))
+    outcome.query = query
+    if notice:
+        outcome.notices.append(notice)
+    terms = search_terms(query)
+    if query and not terms:
+        outcome.notices.append(_("Type one or more words to search for."))
+    locale = locale_for(language)
+
+    facet_map = facet_data.get_facet_map()
+    outcome.chosen, unknown = parse_filters(params, facet_map)
+    if unknown:
+        outcome.notices.append(_("A filter in the address was not understood and is ignored."))
+    if not terms:
+        return outcome
+
+    outcome.searched = True
+    backend = get_search_backend(backend_name(language, all_languages))
+    hits = find_ids(terms, public_pages(None if all_languages else locale), backend)
+    outcome.used_fallback, outcome.any_word = hits.used_fallback, hits.any_word
+    facet_map = facet_data.get_facet_map(hits.ids)
+    ids = [page_id for page_id in hits.ids if page_id in facet_map.pages]
+    outcome.capped = len(ids) >= MAX_RESULTS
+
+    outcome.facets = facet_counts(ids, outcome.chosen, facet_map, locale.pk)
+    ids = [page_id for page_id in ids if _matches(facet_map.pages[page_id], outcome.chosen)]
+    outcome.total = len(ids)
+    outcome.num_pages = max(1, -(-len(ids) // PAGE_SIZE))
+    outcome.page_number = page_number(params.get("page"), outcome.num_pages)
+    start = (outcome.page_number - 1) * PAGE_SIZE
+    outcome.results = load_results(ids[start : start + PAGE_SIZE], query, facet_map, request, locale.pk)
+    if outcome.page_number == 1 and not outcome.chosen:
+        outcome.promotions = promotions(request, query, locale, all_languages)
+    return outcome
+
+
+def suggest(request, raw_query, language):
+    """Titles for the search box: at most ``SUGGESTIONS`` pages in the visitor's language."""
+    query, _notice = clean_query(raw_query, max_length=100)
+    terms = search_terms(query)
+    if len(terms) < MIN_SUGGEST_LENGTH:
+        return query, [], False
+    locale = locale_for(language)
+    backend = get_search_backend(backend_name(language))
+    queryset = public_pages(locale).only(
+        "id", "title", "content_type_id", "url_path", "path", "depth", "locale_id"
+    )
+    results = backend.autocomplete(terms, queryset, operator="and")[:SUGGESTIONS]
+    pages = list(results)
+    suggestions = []
+    for page in pages:
+        page_type = facet_data.type_of_content_type(page.content_type_id)
+        suggestions.append(
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": page_type,
+                "type_label": str(facet_data.TYPE_LABELS[page_type]),
+            }
+        )
+    return query, suggestions, getattr(results, "used_fallback", False)
