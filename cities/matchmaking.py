@@ -155,25 +155,26 @@ def possible_partners(city, limit=5, today=None):
         CityPage.objects.live()
         .filter(locale_id=city.locale_id, exclude_from_suggestions=False)
         .exclude(translation_key__in=excluded)
+        .defer_streamfields()
         .prefetch_related("themes")
     )
     programmes = running_programmes(city.locale_id, today)
-    suggestions = []
+    scored_candidates = []
     for other in candidates:
         themes_by_key = {theme.translation_key: theme for theme in other.themes.all()}
         scored = score_pair(city, city_keys, sought_keys, other, set(themes_by_key), programmes)
-        if scored is None:
-            continue
-        score, shared, other_region, eligible = scored
-        suggestions.append(
-            Suggestion(
-                city=other,
-                score=score,
-                shared_themes=localize([themes_by_key[key] for key in shared], Theme, city.locale_id),
-                other_region=other_region,
-                looking=other.looking_for_partners,
-                programmes=eligible,
-            )
+        if scored is not None:
+            scored_candidates.append((other, themes_by_key, scored))
+    scored_candidates.sort(key=lambda item: (-item[2][0], -item[0].population, item[0].title))
+    # Themes are put in the reader's language for the suggestions shown only.
+    return [
+        Suggestion(
+            city=other,
+            score=score,
+            shared_themes=localize([themes_by_key[key] for key in shared], Theme, city.locale_id),
+            other_region=other_region,
+            looking=other.looking_for_partners,
+            programmes=eligible,
         )
-    suggestions.sort(key=lambda s: (-s.score, -s.city.population, s.city.title))
-    return suggestions[:limit]
+        for other, themes_by_key, (score, shared, other_region, eligible) in scored_candidates[:limit]
+    ]
