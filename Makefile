@@ -1,6 +1,7 @@
 # make run   : set up everything on a fresh machine and serve the site on http://127.0.0.1:$(PORT)
 # make test  : install the test requirements and run the whole suite
 # make bench : the public pages under gunicorn at scale, page cache off and on (benchmarks/README.md)
+# make load  : a minute of mixed traffic on the demo site under gunicorn: requests/s, p99, errors
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run dev test bench backup restore lint install install-test migrate demo static messages clean
+.PHONY: run dev test e2e-tools load bench backup restore lint install install-test migrate demo static messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,14 +45,28 @@ dev: install
 	DEBUG=1 $(PY) manage.py load_demo
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The browser tests' tools (tests/e2e): Debian's chromium (apt-get; CI runs as root) and axe-core from
+# npm into tests/e2e/.node/. If either cannot be installed, those tests are skipped and say why.
+AXE_CORE := tests/e2e/.node/node_modules/axe-core/axe.min.js
+e2e-tools:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+		|| echo "chromium could not be installed: the browser tests (tests/e2e) will be skipped"
+	@test -f $(AXE_CORE) || npm install --prefix tests/e2e/.node axe-core@4.14.1 --no-audit --no-fund --silent \
+		|| echo "axe-core could not be installed: the accessibility tests (tests/e2e) will be skipped"
+
 # pytest exits 5 when it collects no tests: that is a failure here, never a silent pass.
-test: install-test
+test: install-test e2e-tools
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r accounts cities home library news programmes search translations website -c pyproject.toml
 	$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
+
+# 60 s at 16 connections on the demo site under gunicorn (benchmarks/load.py); installs wrk if missing.
+# Builds its own scratch database; about three minutes. Not part of `make test`.
+load: install
+	$(PY) benchmarks/load.py
 
 # Builds its own scratch database and servers; takes about a quarter of an hour. Not part of `make test`.
 bench: install

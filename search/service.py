@@ -109,7 +109,14 @@ def facet_counts(ids, chosen, facet_map, locale_id):
     """For each filter, its values with the number of results each would give (other filters kept)."""
     wanted = [chosen.get(name) for name in FILTERS]
     counts = [{} for _name in FILTERS]
-    for page_id in ids:
+    pages = facet_map.pages
+    if not chosen:  # the common case: every result counts for every value it has
+        for page_id in ids:
+            for index, page_values in enumerate(pages[page_id].values()):
+                bucket = counts[index]
+                for value in page_values:
+                    bucket[value] = bucket.get(value, 0) + 1
+    for page_id in ids if chosen else ():
         values = facet_map.pages[page_id].values()
         misses = [
             value is not None and value not in page_values
@@ -161,8 +168,10 @@ def page_number(raw, num_pages):
 
 
 def _text_fields(page):
-    """The page's own text, in order: description, introduction, then its other text fields."""
-    texts = [page.search_description, getattr(page, "introduction", "")]
+    """The page's own text, lazily and in order: description, introduction, then its other text fields."""
+    for text in (page.search_description, getattr(page, "introduction", "")):
+        if text and text.strip():
+            yield " ".join(text.split())
     for search_field in type(page).get_search_fields():
         name = search_field.field_name
         if name in ("title", "introduction") or name.startswith(FOLDED_FIELD_PREFIX):
@@ -171,20 +180,23 @@ def _text_fields(page):
             continue
         try:
             type(page)._meta.get_field(name)  # model fields only: no method with queries of its own
-        except Exception:  # nosec B112  # noqa: BLE001  FieldDoesNotExist
+        except Exception:  # noqa: BLE001  FieldDoesNotExist
             continue
         value = search_field.get_value(page)
         for text in value if isinstance(value, (list, tuple)) else [value]:
-            texts.append(strip_tags(str(text or "")))
-    return [" ".join(text.split()) for text in texts if text and str(text).strip()]
+            text = " ".join(strip_tags(str(text or "")).split())
+            if text:
+                yield text
 
 
 def result_excerpt(page, query):
-    texts = _text_fields(page)
-    for text in texts:
+    """The first of the page's texts that contains a query term, marked; else its first text."""
+    first = None
+    for text in _text_fields(page):
         if has_match(text, query):
             return excerpt(text, query)
-    return excerpt(texts[0], query) if texts else ""
+        first = first or text
+    return excerpt(first, query) if first else ""
 
 
 @dataclass
@@ -308,7 +320,8 @@ def run_search(request, params, language, all_languages=False):
     outcome.capped = len(ids) >= MAX_RESULTS
 
     outcome.facets = facet_counts(ids, outcome.chosen, facet_map, locale.pk)
-    ids = [page_id for page_id in ids if _matches(facet_map.pages[page_id], outcome.chosen)]
+    if outcome.chosen:
+        ids = [page_id for page_id in ids if _matches(facet_map.pages[page_id], outcome.chosen)]
     outcome.total = len(ids)
     outcome.num_pages = max(1, -(-len(ids) // PAGE_SIZE))
     outcome.page_number = page_number(params.get("page"), outcome.num_pages)
