@@ -10,6 +10,7 @@ number of results.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -180,7 +181,7 @@ def _text_fields(page):
             continue
         try:
             type(page)._meta.get_field(name)  # model fields only: no method with queries of its own
-        except Exception:  # noqa: BLE001  FieldDoesNotExist
+        except FieldDoesNotExist:
             continue
         value = search_field.get_value(page)
         for text in value if isinstance(value, (list, tuple)) else [value]:
