@@ -22,7 +22,7 @@ class BasePage(Page):
 
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
-        # Accent-free copies of the accented words, for the database backend (search/README.md).
+        # Accent-free copies of the accented words, for the database backend (README.md, Search).
         index.SearchField("search_folded_title", boost=2),
         index.SearchField("search_folded_text"),
         index.AutocompleteField("search_folded_title"),

@@ -180,7 +180,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Search (search/README.md): Wagtail's database backend, folding accents, unless ELASTICSEARCH_URL
+# Search (README.md, Search): Wagtail's database backend, folding accents, unless ELASTICSEARCH_URL
 # is set; then one Elasticsearch index per language ("en", "ca"...), an all-languages index
 # ("default": admin and the "all languages" switch) and the database backend, kept current too,
 # answering whenever the cluster cannot.
