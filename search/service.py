@@ -8,6 +8,7 @@ number of results.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -23,6 +24,7 @@ from search.text import FOLDED_FIELD_PREFIX, clean_query, excerpt, fold, has_mat
 
 MAX_RESULTS = 1000
 PAGE_SIZE = 10
+DOCUMENTS_SHOWN = 5
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 FILTERS = ("type", "theme", "programme", "country")
@@ -292,6 +294,28 @@ class SearchOutcome:
     used_fallback: bool = False
     any_word: bool = False
     searched: bool = False
+    documents: list = field(default_factory=list)
+    documents_total: int = 0
+    library_url: str = ""
+
+
+def library_documents(request, query, locale):
+    """The library documents matching ``query`` (in the reader's language), and the library's address.
+
+    Documents are files, not pages: they are listed beside the page results, at most
+    ``DOCUMENTS_SHOWN`` of them, with a link to the library page searching for the same words.
+    """
+    from library.listings import search_documents
+    from library.models import LibraryIndexPage
+
+    documents = search_documents(query, locale.pk)
+    if not documents:
+        return [], 0, ""
+    library = LibraryIndexPage.objects.live().public().filter(locale=locale).first()
+    url = ""
+    if library is not None:
+        url = (library.get_url(request) or "") + "?" + urlencode({"q": query})
+    return documents[:DOCUMENTS_SHOWN], len(documents), url
 
 
 def run_search(request, params, language, all_languages=False):
@@ -330,6 +354,9 @@ def run_search(request, params, language, all_languages=False):
     outcome.results = load_results(ids[start : start + PAGE_SIZE], query, facet_map, request, locale.pk)
     if outcome.page_number == 1 and not outcome.chosen:
         outcome.promotions = promotions(request, query, locale, all_languages)
+        outcome.documents, outcome.documents_total, outcome.library_url = library_documents(
+            request, terms, locale
+        )
     return outcome
 
 

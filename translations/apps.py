@@ -7,4 +7,4 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translation overview")
 
     def ready(self):
-        from translations import workflow  # noqa: F401  (connects the workflow signal handlers)
+        from translations import signals, workflow  # noqa: F401  (connect their signal handlers)

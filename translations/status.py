@@ -25,6 +25,7 @@ latest string changes, latest translation logs, news items' programmes, workflow
 types. Nothing is fetched per row.
 """
 
+import datetime
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -32,10 +33,14 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.db.models import Count, F, Max
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import get_serializable_data_for_fields
@@ -48,6 +53,8 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
+
+from website.pagecache import bump_generation, current_generation
 
 MISSING = "missing"
 IN_PROGRESS = "in-progress"
@@ -65,6 +72,8 @@ STATUS_LABELS = {
 }
 
 STEPLEN = Page.steplen
+STATUS_GENERATION = "translation-status-generation"
+STATUS_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -113,6 +122,7 @@ class StatusReport:
     languages: list  # [(code, name)]
     rows: list
     sections: list  # [(key, label)]
+    computed_at: datetime.datetime | None = None
 
     def filtered(self, language="", section="", status=""):
         rows = []
@@ -214,6 +224,31 @@ def _edit_url(kind, instance):
     return reverse(
         f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:edit", args=[quote(instance["id"])]
     )
+
+
+def status_changed():
+    """Make the cached report stale now, and again once the transaction commits.
+
+    The second bump drops a report another request computed from the data as it was before the
+    commit; the first one keeps the report right inside the transaction (and in tests).
+    """
+    bump_generation(STATUS_GENERATION)
+    transaction.on_commit(lambda: bump_generation(STATUS_GENERATION))
+
+
+def cached_status(refresh=False):
+    """The report, computed once per change to the content and per admin language.
+
+    Every save or deletion of a page, revision, translatable snippet, workflow state or
+    wagtail-localize object bumps the generation (``translations.signals``); the report also
+    expires after ``STATUS_CACHE_SECONDS`` for any change made around the ORM.
+    """
+    key = f"translations-status:{current_generation(STATUS_GENERATION)}:{get_language()}"
+    report = None if refresh else cache.get(key)
+    if report is None:
+        report = compute_status()
+        cache.set(key, report, STATUS_CACHE_SECONDS)
+    return report
 
 
 def compute_status():
@@ -474,4 +509,4 @@ def compute_status():
             if key and key not in seen and key in section_labels:
                 seen.add(key)
                 section_order.append((key, section_labels[key]))
-    return StatusReport(languages=languages, rows=rows, sections=section_order)
+    return StatusReport(languages=languages, rows=rows, sections=section_order, computed_at=timezone.now())

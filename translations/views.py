@@ -16,7 +16,7 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from translations.po import export_po, import_po, parse_po
 from translations.sections import section_translations, translate_section
-from translations.status import SOURCE, STATUS_LABELS, STATUSES, compute_status, content_languages
+from translations.status import SOURCE, STATUS_LABELS, STATUSES, cached_status, content_languages
 from translations.workflow import send_news_for_translation
 
 ROWS_PER_PAGE = 100
@@ -39,7 +39,7 @@ class StatusView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        report = compute_status()
+        report = cached_status(refresh="refresh" in self.request.GET)
         counts = report.counts()
         codes = [code for code, _name in report.languages]
         sections = dict(report.sections)
@@ -70,6 +70,7 @@ class StatusView(WagtailAdminTemplateMixin, TemplateView):
                     for code, name in report.languages
                 ],
                 "section_label": sections.get(section, ""),
+                "computed_at": report.computed_at,
                 "import_form": ImportPOForm(),
                 "can_send_news": self.request.user.has_perm("wagtail_localize.submit_translation"),
             }
@@ -130,7 +131,7 @@ class SectionView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        report = compute_status()
+        report = cached_status(refresh="refresh" in self.request.GET)
         key = f"programme:{self.programme.translation_key}"
         rows = report.filtered(section=key)
         codes = [code for code, _name in report.languages]

@@ -31,9 +31,9 @@ class TranslationSummaryPanel(Component):
     order = 160
 
     def get_context_data(self, parent_context):
-        from translations.status import SOURCE, STATUS_LABELS, STATUSES, compute_status
+        from translations.status import SOURCE, STATUS_LABELS, STATUSES, cached_status
 
-        report = compute_status()
+        report = cached_status()
         counts = report.counts()
         columns = [*STATUSES, SOURCE]
         return {

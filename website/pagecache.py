@@ -40,30 +40,35 @@ def _shared_cache():
     return "redis" in settings.CACHES["default"]["BACKEND"].lower()
 
 
-def _generation_file():
-    return Path(getattr(settings, "PAGE_CACHE_GENERATION_FILE", settings.BASE_DIR / "var" / "page-cache-generation"))
+def _generation_file(name):
+    if name == GENERATION_KEY:
+        default = settings.BASE_DIR / "var" / "page-cache-generation"
+        return Path(getattr(settings, "PAGE_CACHE_GENERATION_FILE", default))
+    page_cache_file = _generation_file(GENERATION_KEY)
+    return page_cache_file.with_name(f"{page_cache_file.name}.{name}")
 
 
-def current_generation():
+def current_generation(name=GENERATION_KEY):
+    """The generation called ``name`` (the page cache's by default): it changes on every bump."""
     if _shared_cache():
-        generation = cache.get(GENERATION_KEY)
+        generation = cache.get(name)
         if generation is None:
             generation = time.time_ns()
-            cache.add(GENERATION_KEY, generation, None)
-            generation = cache.get(GENERATION_KEY, generation)
+            cache.add(name, generation, None)
+            generation = cache.get(name, generation)
         return generation
     try:
-        return os.stat(_generation_file()).st_mtime_ns
+        return os.stat(_generation_file(name)).st_mtime_ns
     except FileNotFoundError:
         return 0
 
 
-def bump_generation():
-    """Make every cached page stale, on every server sharing the cache."""
+def bump_generation(name=GENERATION_KEY):
+    """Make everything cached under the generation ``name`` stale, on every server sharing the cache."""
     if _shared_cache():
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+        cache.set(name, time.time_ns(), None)
         return
-    path = _generation_file()
+    path = _generation_file(name)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(str(time.time_ns()))
     now = time.time_ns()

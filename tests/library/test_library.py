@@ -266,3 +266,56 @@ def test_the_snippet_is_registered_in_the_admin(library, admin_client):
     response = admin_client.get(reverse("wagtailsnippets_library_librarydocument:list"))
     assert response.status_code == 200
     assert "AGIR factsheet" in response.content.decode()
+
+
+# The site-wide search lists library documents beside the pages
+
+
+def documents_section(response):
+    assert response.status_code == 200
+    html = response.content.decode()
+    if 'class="search-documents"' not in html:
+        return None
+    return html[html.index('class="search-documents"') : html.index("</section>", html.index('class="search-documents"'))]
+
+
+@pytest.mark.django_db
+def test_site_search_lists_matching_documents_in_the_readers_language(library, client):
+    section = documents_section(client.get("/el/search/", {"q": "factsheet"}))
+    assert section is not None
+    assert "Ενημερωτικό δελτίο AGIR" in section  # found by the English title, shown in Greek
+    assert "AGIR factsheet" not in section
+    assert library["factsheet"].document.url in section
+    english = documents_section(client.get("/en/search/", {"q": "factsheet"}))
+    assert "AGIR factsheet" in english and "Ενημερωτικό" not in english
+
+
+@pytest.mark.django_db
+def test_a_search_that_finds_only_documents_is_not_an_empty_result(library, client):
+    response = client.get("/en/search/", {"q": "applicants"})
+    section = documents_section(response)
+    assert "Guide for applicants" in section
+    assert "1 document in the library" in section
+    assert "No results for" not in response.content.decode()
+    nothing = client.get("/en/search/", {"q": "nothing-like-this"})
+    assert documents_section(nothing) is None
+    assert "No results for" in nothing.content.decode()
+
+
+@pytest.mark.django_db
+def test_many_matching_documents_link_to_the_library_search(library, client):
+    for number in range(6):
+        make_document(f"Mobility report {number}", kind=LibraryDocument.Kind.REPORT)
+    section = documents_section(client.get("/en/search/", {"q": "mobility report"}))
+    assert section.count('class="item library-document"') == 5
+    assert "6 documents in the library" in section
+    assert f'href="{library["index"].url}?q=mobility+report"' in section
+    # The library page itself finds all six with the same words.
+    response = client.get(library["index"].url, {"q": "mobility report"})
+    assert response.content.decode().count('class="item library-document"') == 6
+
+
+@pytest.mark.django_db
+def test_documents_are_left_out_when_the_results_are_filtered(library, client):
+    assert documents_section(client.get("/en/search/", {"q": "factsheet"})) is not None
+    assert documents_section(client.get("/en/search/", {"q": "factsheet", "type": "programme"})) is None

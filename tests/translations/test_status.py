@@ -11,7 +11,15 @@ from home.factories import add_page, translate
 from home.models import StandardPage
 from programmes.factories import programme, theme
 from tests.translations.conftest import translate_fully
-from translations.status import IN_PROGRESS, MISSING, OUTDATED, SOURCE, UP_TO_DATE, compute_status
+from translations.status import (
+    IN_PROGRESS,
+    MISSING,
+    OUTDATED,
+    SOURCE,
+    UP_TO_DATE,
+    cached_status,
+    compute_status,
+)
 
 
 def row_for(obj, report=None):
@@ -235,3 +243,38 @@ def test_locales_without_a_content_language_setting_are_ignored(tree):
     Locale.objects.get_or_create(language_code="de")
     report = compute_status()
     assert [code for code, _name in report.languages] == ["en", "ca", "pl", "el"]
+
+
+# The report is cached between changes
+
+
+@pytest.mark.django_db
+def test_the_report_is_kept_until_something_changes(tree):
+    agir = programme(tree["programmes"]["en"], "ICP AGIR")
+    assert row_for(agir, cached_status()).cells["el"].status == MISSING
+    with CaptureQueriesContext(connection) as again:
+        cached = cached_status()
+    assert len(again.captured_queries) == 0
+    assert row_for(agir, cached).cells["el"].status == MISSING
+
+    translate_fully(agir, "el")  # a translation published
+    assert row_for(agir, cached_status()).cells["el"].status == UP_TO_DATE
+    agir.save_revision().publish()  # the source published again
+    assert row_for(agir, cached_status()).cells["el"].status == OUTDATED
+    circular = theme("circular-economy", "Circular economy")  # a new snippet
+    assert row_for(circular, cached_status()).cells["el"].status == MISSING
+    circular.delete()
+    assert str(circular.translation_key) not in {row.key for row in cached_status().rows}
+
+
+@pytest.mark.django_db
+def test_the_admin_view_can_work_the_report_out_again(tree, admin_client):
+    programme(tree["programmes"]["en"], "ICP AGIR")
+    url = reverse("translations:status")
+    assert "Worked out at" in admin_client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        admin_client.get(url)
+    with CaptureQueriesContext(connection) as refreshed:
+        response = admin_client.get(url, {"refresh": "1"})
+    assert response.status_code == 200
+    assert len(refreshed.captured_queries) > len(cached.captured_queries) + 10
