@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -50,6 +50,14 @@ class BasePage(Page):
         from search.text import folded_field_words
 
         return folded_field_words(self, autocomplete=False)
+
+    def get_view_restrictions(self):
+        """Wagtail's, skipped without a query when no view restriction covers the page."""
+        from website.serving import may_be_restricted
+
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(BasePage):

@@ -19,18 +19,21 @@ from cities import factories as city_factories
 from home.factories import LANGUAGE_CODES, ensure_home, standard_page, translate
 from news import factories as news_factories
 from programmes import factories as programme_factories
+from website import serving
 
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code != "en"]
 
 
 @pytest.fixture(autouse=True)
 def clean_cache_and_language():
-    """Each test starts with an empty cache and English active, whatever ran before it."""
+    """Each test starts with an empty cache, no remembered routes and English active, whatever ran before it."""
     cache.clear()
+    serving.forget()
     translation.activate("en")
     yield
     translation.deactivate()
     cache.clear()
+    serving.forget()
 
 
 def translated_title(title, code):

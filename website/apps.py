@@ -5,4 +5,6 @@ class WebsiteConfig(AppConfig):
     name = "website"
 
     def ready(self):
-        from website import signals  # noqa: F401
+        from website import cdn, signals  # noqa: F401  (signals connects its handlers on import)
+
+        cdn.connect()

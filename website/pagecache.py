@@ -103,6 +103,18 @@ def is_cacheable_response(request, response):
     )
 
 
+COMPRESSIBLE_TYPES = (
+    "text/html",
+    "text/csv",
+    "text/calendar",
+    "application/json",
+    "application/geo+json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
+
+
 def accepts_gzip(request):
     return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
 
@@ -113,7 +125,7 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not is_cacheable_request(request):
-            return self.get_response(request)
+            return compress_if_safe(request, self.get_response(request))
         key = f"page:{current_generation()}:{request.get_host()}:{request.path_info}"
         entry = cache.get(key)
         if entry is not None:
@@ -140,6 +152,36 @@ class PageCacheMiddleware:
         if compressed:
             response["Content-Encoding"] = "gzip"
         patch_vary_headers(response, ("Accept-Encoding", "Cookie"))
-        response["Cache-Control"] = f"public, max-age={getattr(settings, 'PAGE_CACHE_BROWSER_SECONDS', 60)}"
+        response["Cache-Control"] = public_cache_control()
         response["X-Page-Cache"] = "hit" if hit else "miss"
         return response
+
+
+def public_cache_control():
+    """Browsers keep a public page a minute; a CDN in front (README, Deployment) a little longer."""
+    browser = getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
+    shared = getattr(settings, "CDN_CACHE_SECONDS", 0)
+    return f"public, max-age={browser}" + (f", s-maxage={shared}" if shared > browser else "")
+
+
+def compress_if_safe(request, response):
+    """Gzip a response that carries no secret (BREACH): what the page cache would store, plus search.
+
+    A response that set a cookie or used the CSRF token is sent as it is.
+    """
+    if (
+        accepts_gzip(request)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+        and response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES)
+        and not response.has_header("Content-Encoding")
+        and len(response.content) >= 512
+    ):
+        response.content = gzip.compress(response.content, compresslevel=6, mtime=0)
+        response["Content-Encoding"] = "gzip"
+        response["Content-Length"] = str(len(response.content))
+        patch_vary_headers(response, ("Accept-Encoding",))
+    return response

@@ -2,11 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import views
+from website import serving, views
 from website.api import api_index, api_router
 from website.routing import FILE_ROUTE_PATTERN
 
@@ -31,7 +30,9 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     # Page routes ending in a file name (export.csv, map.geojson, calendar.ics): website/routing.py
-    re_path(FILE_ROUTE_PATTERN, wagtail_views.serve, name="wagtail_serve_file"),
-    path("", include(wagtail_urls)),
+    re_path(FILE_ROUTE_PATTERN, serving.serve, name="wagtail_serve_file"),
+    # Wagtail's own URLs, its serve view wrapped to route from memory (website/serving.py).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

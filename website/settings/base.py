@@ -167,6 +167,23 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Media (images, documents) on S3-compatible object storage when a bucket is named (django-storages);
+# credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the instance's role.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,  # MinIO, Ceph, other clouds
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,  # a CDN for media
+            "location": env.str("AWS_LOCATION", default="media"),
+            "file_overwrite": False,  # an upload never replaces another file of the same name
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),  # public media by default
+            "default_acl": None,  # the bucket's policy decides
+        },
+    }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -210,6 +227,29 @@ ICAL_UID_DOMAIN = env.str("ICAL_UID_DOMAIN", default="cityco.localhost")  # set 
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
 PAGE_CACHE_GENERATION_FILE = env.path("PAGE_CACHE_GENERATION_FILE", default=BASE_DIR / "var" / "page-cache-generation")
+
+# A CDN in front of the site (website/cdn.py): how long it may keep a public page, and how to purge it.
+CDN_CACHE_SECONDS = env.int("CDN_CACHE_SECONDS", default=300)
+WAGTAILFRONTENDCACHE = {}
+# Each translation is a page of its own with its own address: purge the addresses as they are,
+# not once per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):  # Varnish or another cache accepting PURGE
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env.str("CLOUDFLARE_API_TOKEN", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env.str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+    }
+if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
 
 # Open-data API (website/api.py): public, read-only, at most this many items per request.
 WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)

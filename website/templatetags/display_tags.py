@@ -113,15 +113,12 @@ def today():
 
 @register.simple_tag
 def breadcrumb_pages(page):
-    """The live ancestors of ``page`` below the tree root, home first: one query."""
+    """The live ancestors of ``page`` below the tree root, home first (read with its translations)."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    return list(
-        page.get_ancestors()
-        .live()
-        .filter(depth__gt=1)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
-    )
+    from website.serving import page_family
+
+    return page_family(page)["ancestors"]
 
 
 @register.simple_tag

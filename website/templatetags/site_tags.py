@@ -6,6 +6,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from website.serving import page_family
+
 register = template.Library()
 
 MENU_CACHE_KEY = "site-menu:{}"
@@ -16,20 +18,15 @@ MENU_CACHE_SECONDS = 24 * 3600
 def language_links(context):
     """The current page in each language: its URL where a live translation exists, else None.
 
-    One query for a Wagtail page (its live translations); none for other views, whose
-    URLs are translated by their language prefix.
+    For a Wagtail page, its live translations come with its breadcrumbs in one query
+    (``website.serving.page_family``); other views' URLs are translated by their language prefix.
     """
     request = context["request"]
     page = context.get("page")
     current = translation.get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = {
-            p.locale.language_code: p
-            for p in Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        }
+        translations = page_family(page)["translations"]
         for code, name in settings.LANGUAGES:
             other = translations.get(code)
             url = other.get_url(request) if other else None

@@ -1,0 +1,114 @@
+"""Pages served with the routing facts kept in memory (website/serving.py): never a stale answer."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
+
+from home.factories import add_page, ensure_home, standard_page
+from home.models import StandardPage
+from website import serving
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def about():
+    home = ensure_home()
+    return standard_page(home, "About us", "about", introduction="What we do.")
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response, [query["sql"] for query in context.captured_queries]
+
+
+def test_a_page_is_served_and_its_route_remembered(client, about):
+    first, first_sql = queries(client, "/en/about/")
+    second, second_sql = queries(client, "/en/about/")
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    # Site, home page and route are known the second time; the page itself is always read.
+    assert len(second_sql) < len(first_sql)
+    assert not any("wagtailcore_site" in sql for sql in second_sql)
+    assert not any("wagtailcore_pageviewrestriction" in sql for sql in second_sql)
+    assert serving.snapshot().routes
+
+
+def test_a_view_restriction_added_after_the_page_was_served_applies_at_once(client, about):
+    assert client.get("/en/about/").status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/en/about/")
+    assert response.status_code == 302
+    assert "/_util/login/" in response["Location"] or "login" in response["Location"]
+    restriction.delete()
+    assert client.get("/en/about/").status_code == 200
+
+
+def test_a_restriction_on_an_ancestor_covers_the_pages_below(client, about):
+    child = standard_page(about, "Team", "team")
+    assert client.get("/en/about/team/").status_code == 200
+    restriction = PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.add(Group.objects.create(name="Staff"))
+    assert client.get(child.url).status_code == 302
+
+
+def test_a_restricted_page_never_comes_from_the_page_cache(client, about, tmp_path):
+    with override_settings(PAGE_CACHE_ENABLED=True, PAGE_CACHE_GENERATION_FILE=tmp_path / "generation"):
+        client.get("/en/about/")
+        assert client.get("/en/about/")["X-Page-Cache"] == "hit"
+        PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+        assert client.get("/en/about/").status_code == 302
+
+
+def test_a_new_slug_moves_the_page_and_the_old_address_is_gone(client, about):
+    assert client.get("/en/about/").status_code == 200
+    about.slug = "who-we-are"
+    about.save_revision().publish()
+    assert client.get("/en/who-we-are/").status_code == 200
+    assert client.get("/en/about/").status_code == 404
+
+
+def test_unpublished_moved_and_deleted_pages_are_not_served_from_memory(client, about):
+    home = ensure_home()
+    other = standard_page(home, "Contact", "contact")
+    assert client.get("/en/contact/").status_code == 200
+    other.unpublish()
+    assert client.get("/en/contact/").status_code == 404
+    other.save_revision().publish()
+    assert client.get("/en/contact/").status_code == 200
+    other.move(about, pos="last-child")
+    moved = client.get("/en/contact/")  # Wagtail's redirects app remembers the old address
+    assert (moved.status_code, moved["Location"]) == (301, "/en/about/contact/")
+    assert client.get("/en/about/contact/").status_code == 200
+    StandardPage.objects.get(pk=other.pk).delete()
+    assert client.get("/en/about/contact/").status_code == 404
+
+
+def test_a_stale_route_costs_a_query_never_a_wrong_page(client, about):
+    """Even if the generation were not bumped, a remembered route is checked against the page."""
+    assert client.get("/en/about/").status_code == 200
+    state = serving.snapshot()
+    # Pretend the address belonged to another page: the route is read again from the tree.
+    home = ensure_home()
+    other = add_page(home, StandardPage(title="Elsewhere", slug="elsewhere"))
+    state = serving.snapshot()
+    state.routes[about.url_path] = (other.pk, other.content_type_id)
+    response = client.get("/en/about/")
+    assert response.status_code == 200
+    assert "About us" in response.content.decode()
+    assert state.routes[about.url_path] == (about.pk, about.content_type_id)
+
+
+def test_a_changed_site_is_read_again(client, about):
+    assert client.get("/en/about/").status_code == 200
+    site = Site.objects.get(is_default_site=True)
+    site.is_default_site = False
+    site.hostname = "elsewhere.example"
+    site.save()
+    assert client.get("/en/about/").status_code == 404
