@@ -87,7 +87,7 @@ lint: install-test
 
 # Extract interface strings into locale/*/LC_MESSAGES/django.po and compile them.
 messages: install
-	$(PY) manage.py makemessages --locale ca --locale pl --locale el --ignore=.venv --ignore=static --no-obsolete
+	$(PY) manage.py makemessages --locale ca --locale pl --locale el --ignore=.venv --ignore=static --ignore=benchmarks --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:

@@ -153,6 +153,9 @@ def add_cities(index, partnership_index, themes, programmes, count, start=0):
             for i in range(9, len(cities), 10)
         ]
         add_children(partnership_index, partnerships)
+    from website.pagecache import bump_generation
+
+    bump_generation()  # as publishing does: the directory's cached facets and order are rebuilt
     return cities
 
 

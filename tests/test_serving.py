@@ -92,17 +92,29 @@ def test_unpublished_moved_and_deleted_pages_are_not_served_from_memory(client, 
 
 def test_a_stale_route_costs_a_query_never_a_wrong_page(client, about):
     """Even if the generation were not bumped, a remembered route is checked against the page."""
-    assert client.get("/en/about/").status_code == 200
-    state = serving.snapshot()
-    # Pretend the address belonged to another page: the route is read again from the tree.
     home = ensure_home()
     other = add_page(home, StandardPage(title="Elsewhere", slug="elsewhere"))
+    assert client.get("/en/about/").status_code == 200
+    # Pretend the address belonged to another page: the route is read again from the tree.
     state = serving.snapshot()
-    state.routes[about.url_path] = (other.pk, other.content_type_id)
+    (requested, known), *_ = [(key, value) for key, value in state.routes.items() if value[0] == about.pk]
+    state.routes[requested] = (other.pk, other.content_type_id, *known[2:])
     response = client.get("/en/about/")
     assert response.status_code == 200
     assert "About us" in response.content.decode()
-    assert state.routes[about.url_path] == (about.pk, about.content_type_id)
+    assert state.routes[requested] == known
+
+
+def test_each_address_is_remembered_even_below_a_remembered_one(client, about):
+    child = standard_page(about, "Team", "team")
+    assert client.get("/en/").status_code == 200
+    assert client.get("/en/about/").status_code == 200
+    assert client.get(child.url).status_code == 200
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(child.url).status_code == 200
+    # The page itself and its family (switcher, breadcrumbs): no routing query.
+    assert not any('"url_path" IN (' in query["sql"] for query in context.captured_queries)
+    assert len(context.captured_queries) == 2
 
 
 def test_a_changed_site_is_read_again(client, about):

@@ -18,6 +18,7 @@ import os
 import time
 from pathlib import Path
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_vary_headers
@@ -48,8 +49,24 @@ def _generation_file(name):
     return page_cache_file.with_name(f"{page_cache_file.name}.{name}")
 
 
+_request = Local()  # generations read during the current request
+
+
 def current_generation(name=GENERATION_KEY):
-    """The generation called ``name`` (the page cache's by default): it changes on every bump."""
+    """The generation called ``name`` (the page cache's by default): it changes on every bump.
+
+    Read once per request (``PageCacheMiddleware`` opens and closes the request's memo): with
+    Redis, every cached map of a page would otherwise cost a round trip of its own.
+    """
+    memo = getattr(_request, "generations", None)
+    if memo is None:
+        return _read_generation(name)
+    if name not in memo:
+        memo[name] = _read_generation(name)
+    return memo[name]
+
+
+def _read_generation(name):
     if _shared_cache():
         generation = cache.get(name)
         if generation is None:
@@ -65,6 +82,9 @@ def current_generation(name=GENERATION_KEY):
 
 def bump_generation(name=GENERATION_KEY):
     """Make everything cached under the generation ``name`` stale, on every server sharing the cache."""
+    memo = getattr(_request, "generations", None)
+    if memo is not None:
+        memo.pop(name, None)  # this request reads the new one
     if _shared_cache():
         cache.set(name, time.time_ns(), None)
         return
@@ -124,6 +144,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _request.generations = {}
+        try:
+            return self.respond(request)
+        finally:
+            _request.generations = None
+
+    def respond(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not is_cacheable_request(request):
             return compress_if_safe(request, self.get_response(request))
         key = f"page:{current_generation()}:{request.get_host()}:{request.path_info}"

@@ -37,7 +37,7 @@ class Snapshot:
     generation: int
     sites: dict = field(default_factory=dict)  # (hostname, port) -> Site or None
     homes: dict = field(default_factory=dict)  # (root page id, language) -> (path, url_path) or None
-    routes: dict = field(default_factory=dict)  # url_path -> (page id, content type id)
+    routes: dict = field(default_factory=dict)  # requested path -> (page id, type id, url_path, home path)
     restricted_paths: tuple | None = None  # tree paths of the pages that carry a view restriction
 
 
@@ -109,22 +109,23 @@ def _load(page_id, content_type_id, url_path, home_path):
 def find_page(home, components, state):
     """The deepest page whose address starts the path, already specific, and the rest of the path.
 
-    Remembered addresses are tried first, longest first; otherwise one query finds the deepest
-    match, as ``HomePage.route`` does, and the answer is remembered.
+    The answer for this exact path is remembered (the page's id, type and address, and how much
+    of the path it took), so the next request for it loads the page alone; otherwise one query
+    finds the deepest match, as ``HomePage.route`` does.
     """
     home_path, home_url_path = home
+    home_depth = len(home_path) // Page.steplen
+    requested = home_url_path + "".join(part + "/" for part in components)
+    known = state.routes.get(requested)
+    if known is not None:
+        page = _load(*known)
+        if page is not None:
+            return page, components[page.depth - home_depth :]
+        del state.routes[requested]
     candidates = [
         home_url_path + "".join(part + "/" for part in components[:length])
         for length in range(len(components), -1, -1)
     ]
-    for url_path in candidates:
-        known = state.routes.get(url_path)
-        if known is not None:
-            page = _load(*known, url_path, home_path)
-            if page is not None:
-                return page, components[page.depth - len(home_path) // Page.steplen :]
-            state.routes.pop(url_path, None)
-            break
     row = (
         Page.objects.filter(url_path__in=candidates, path__startswith=home_path)
         .order_by("-depth")
@@ -133,13 +134,14 @@ def find_page(home, components, state):
     )
     if row is None:
         return None, components
-    if len(state.routes) >= MAX_ROUTES:
-        state.routes.clear()
-    state.routes[row["url_path"]] = (row["pk"], row["content_type_id"])
-    page = _load(row["pk"], row["content_type_id"], row["url_path"], home_path)
+    known = (row["pk"], row["content_type_id"], row["url_path"], home_path)
+    page = _load(*known)
     if page is None:
         return None, components
-    return page, components[page.depth - len(home_path) // Page.steplen :]
+    if len(state.routes) >= MAX_ROUTES:
+        state.routes.clear()
+    state.routes[requested] = known
+    return page, components[page.depth - home_depth :]
 
 
 def prepare_route(request, path):

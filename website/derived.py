@@ -1,0 +1,42 @@
+"""Derived data (matchmaking, directory facets, programme and snippet maps) cached under the content generation.
+
+The generation changes whenever a page is published, unpublished, moved or deleted, or a snippet
+is saved (website/signals.py), so an entry is never served after the content it was computed
+from has changed: the next request finds no entry under the new generation and computes it again.
+Read the generation once per request, *before* reading the data the entry is computed from
+(website/signals.py bumps it again when the publishing transaction commits).
+
+Only derived data is cached here, never rendered HTML; old generations' entries expire.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+
+from website.pagecache import current_generation
+
+CACHE_SECONDS = 24 * 3600
+
+
+def generation():
+    """The content generation (read once per request: ``website.pagecache``)."""
+    return current_generation()
+
+
+def cache_key(name, generation, *parts):
+    """A key for ``name`` under ``generation``; ``parts`` are hashed to keep the key short."""
+    digest = hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+    return f"derived:{name}:{generation}:{digest}"
+
+
+def get_or_build(key, build):
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def generation_cached(name, build, *parts):
+    """``build()``, kept until the content generation changes (``parts`` tell entries apart)."""
+    return get_or_build(cache_key(name, generation(), *parts), build)
