@@ -3,16 +3,22 @@
 One parser serves the HTML page, the CSV export and the map's GeoJSON. The HTML page drops what
 it does not understand and says so; the exports answer 400 with the same messages.
 
-The number of queries is fixed whatever the number of cities: one for the programme names, one
-per facet (two for programmes: their own list and their partnerships), one for the count, one for
-the page of cities and one for their themes. Theme names come from the cached snippet map.
+The page counts and filters from an index of every city's country, region, themes, programmes
+and partner search (``directory_index``), and takes the order from the database's own sort of
+every city (``ordered_pks``); both are cached under the content generation (website/derived.py), so
+the page runs one query, for the cities it shows. Building them takes five queries and one per sort
+order, whatever the number of cities. The exports filter in the database with ``filter_q``, which
+``_mask`` mirrors. Theme names come from the cached snippet map.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, compress
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -20,6 +26,8 @@ from django_countries import countries
 from cities.models import CityPage, PartnershipCity
 from programmes.localize import snippet_map
 from programmes.models import ProgrammePage, Theme, WorldRegion
+from website.derived import cache_key, get_or_build
+from website.derived import generation as current_generation
 
 PAGE_SIZE = 24
 SORTS = {
@@ -51,14 +59,23 @@ class Vocabulary:
     programmes: dict  # code -> short name in the reader's language
 
     @classmethod
-    def for_locale(cls, locale_id):
+    def for_locale(cls, locale_id, generation=None):
         themes = {theme.slug: theme.name for theme in snippet_map(Theme, locale_id).values()}
-        programmes = {}
-        rows = ProgrammePage.objects.live().order_by("pk").values_list("code", "short_name", "locale_id")
-        for code, short_name, row_locale in rows:
-            if row_locale == locale_id or code not in programmes:
-                programmes[code] = short_name
+        generation = current_generation() if generation is None else generation
+        programmes = get_or_build(
+            cache_key("directory-programmes", generation, locale_id), lambda: programme_names(locale_id)
+        )
         return cls(themes=themes, programmes=programmes)
+
+
+def programme_names(locale_id):
+    """{code: short name} of the live programmes, in ``locale_id`` where translated."""
+    programmes = {}
+    rows = ProgrammePage.objects.live().order_by("pk").values_list("code", "short_name", "locale_id")
+    for code, short_name, row_locale in rows:
+        if row_locale == locale_id or code not in programmes:
+            programmes[code] = short_name
+    return programmes
 
 
 @dataclass
@@ -156,39 +173,116 @@ def base_queryset(index):
     return CityPage.objects.child_of(index).live()
 
 
-def facet_counts(base, chosen, vocabulary):
-    """For each filter, (value, label, count) with the other chosen filters applied.
+class Index(NamedTuple):
+    """Every live city of the directory, column by column, with what ``filter_q`` tests.
+
+    Columns pickle and count much faster than one object per city.
+    """
+
+    pks: list
+    countries: list
+    regions: list
+    looking: list
+    theme_slugs: list  # per city, each slug once
+    programme_codes: list  # per city, each code once: listed by the city or through a live partnership
+    themes: list  # per city, positions in theme_keys, one per related theme (for the cards)
+    theme_keys: tuple  # translation keys of the themes, each once
+
+
+def directory_index(index, generation):
+    """The ``Index`` of the directory's cities, cached: five queries to build."""
+
+    def build():
+        base = base_queryset(index)
+        in_base = base.values("pk")
+        rows = list(
+            base.order_by("pk").values_list("pk", "translation_key", "country", "region", "looking_for_partners")
+        )
+        theme_of = {pk: (slug, key) for pk, slug, key in Theme.objects.values_list("pk", "slug", "translation_key")}
+        slugs, themes, codes = {}, {}, {}
+        position = {}
+        for pk, theme_id in CityPage.themes.through.objects.filter(citypage__in=in_base).values_list(
+            "citypage_id", "theme_id"
+        ):
+            slug, key = theme_of[theme_id]
+            slugs.setdefault(pk, set()).add(slug)
+            themes.setdefault(pk, []).append(position.setdefault(key, len(position)))
+        for pk, code in CityPage.programmes.through.objects.filter(citypage__in=in_base).values_list(
+            "citypage_id", "programmepage__code"
+        ):
+            codes.setdefault(pk, set()).add(code)
+        # Partnerships link cities in their own language: matched by translation key, here rather
+        # than with a subquery (much slower).
+        keys = {row[1] for row in rows}
+        by_key = {}
+        for key, code in PartnershipCity.objects.filter(
+            partnership__live=True, partnership__programme__isnull=False
+        ).values_list("city__translation_key", "partnership__programme__code"):
+            if key in keys:
+                by_key.setdefault(key, set()).add(code)
+        intern = {}  # one object per distinct string: a smaller, faster pickle
+
+        def strings(values):
+            return tuple(sorted(intern.setdefault(value, value) for value in values))
+
+        return Index(
+            pks=[row[0] for row in rows],
+            countries=[intern.setdefault(row[2], row[2]) for row in rows],
+            regions=[intern.setdefault(row[3], row[3]) for row in rows],
+            looking=[row[4] for row in rows],
+            theme_slugs=[strings(slugs.get(row[0], ())) for row in rows],
+            programme_codes=[strings(codes.get(row[0], set()) | by_key.get(row[1], set())) for row in rows],
+            themes=[tuple(themes.get(row[0], ())) for row in rows],
+            theme_keys=tuple(position),
+        )
+
+    return get_or_build(cache_key("directory-index", generation, index.pk), build)
+
+
+def ordered_pks(index, sort, generation):
+    """The pks of the directory's cities in the order ``sort``, as the database sorts them (cached)."""
+    return get_or_build(
+        cache_key("directory-order", generation, index.pk, sort),
+        lambda: list(base_queryset(index).order_by(*SORTS[sort]).values_list("pk", flat=True)),
+    )
+
+
+def _mask(index, name, value):
+    """``filter_q(name, value)`` for each city of the index."""
+    if name == "country":
+        return [country == value for country in index.countries]
+    if name == "region":
+        return [region == value for region in index.regions]
+    if name == "looking":
+        return index.looking
+    if name == "theme":
+        return [value in slugs for slugs in index.theme_slugs]
+    if name == "programme":
+        return [value in codes for codes in index.programme_codes]
+    raise ValueError(name)
+
+
+def facet_counts(index, chosen, vocabulary):
+    """For each filter, (value, label, count) with the other chosen filters applied; and the pks
+    of the cities that match every chosen filter. Counted from the cached index.
 
     A chosen value is always listed, with 0 if nothing matches it any more.
     """
-    by_country = dict(
-        filtered(base, chosen, "country").order_by().values_list("country").annotate(n=Count("pk"))
-    )
-    by_region = dict(
-        filtered(base, chosen, "region").order_by().values_list("region").annotate(n=Count("pk"))
-    )
-    by_theme = dict(
-        CityPage.themes.through.objects.filter(citypage__in=filtered(base, chosen, "theme"))
-        .order_by()
-        .values_list("theme__slug")
-        .annotate(n=Count("citypage_id", distinct=True))
-    )
-    in_programme = filtered(base, chosen, "programme")
-    pairs = set(
-        CityPage.programmes.through.objects.filter(citypage__in=in_programme).values_list(
-            "citypage__translation_key", "programmepage__code"
-        )
-    ) | set(
-        PartnershipCity.objects.filter(
-            partnership__live=True,
-            partnership__programme__isnull=False,
-            city__translation_key__in=in_programme.values("translation_key"),
-        ).values_list("city__translation_key", "partnership__programme__code")
-    )
-    by_programme = {}
-    for _key, code in pairs:
-        by_programme[code] = by_programme.get(code, 0) + 1
-    looking = filtered(base, chosen, "looking").filter(looking_for_partners=True).count()
+    masks = {name: _mask(index, name, value) for name, value in chosen.items()}
+
+    def matching(column, leave_out=None):
+        applied = [mask for name, mask in masks.items() if name != leave_out]
+        if not applied:
+            return column
+        combined = applied[0] if len(applied) == 1 else [all(flags) for flags in zip(*applied, strict=True)]
+        return list(compress(column, combined))
+
+    # Sorted by value first, as the database grouped them, so equal labels keep a stable order.
+    by_country = dict(sorted(Counter(matching(index.countries, "country")).items()))
+    by_region = dict(Counter(matching(index.regions, "region")))
+    by_theme = dict(sorted(Counter(chain.from_iterable(matching(index.theme_slugs, "theme"))).items()))
+    by_programme = dict(Counter(chain.from_iterable(matching(index.programme_codes, "programme"))))
+    looking = sum(matching(index.looking, "looking"))
 
     for name, counts in (
         ("country", by_country),
@@ -219,7 +313,7 @@ def facet_counts(base, chosen, vocabulary):
             if code in vocabulary.programmes
         ),
         "looking": looking,
-    }
+    }, matching(index.pks)
 
 
 def filter_querystring(chosen, sort="name", page=None, **changes):
@@ -239,18 +333,34 @@ def filter_querystring(chosen, sort="name", page=None, **changes):
 
 
 def directory_context(index, request):
-    from cities.listings import with_themes
+    from cities.listings import CITY_FIELDS, themes_for_keys
 
-    vocabulary = Vocabulary.for_locale(index.locale_id)
+    generation = current_generation()  # once, before reading what the cached entries come from
+    locale_id = index.locale_id
+    vocabulary = Vocabulary.for_locale(locale_id, generation)
     query = parse(request.GET, vocabulary)
     chosen, sort = query.chosen, query.sort
-    base = base_queryset(index)
-    cities = filtered(base, chosen).order_by(*SORTS[sort]).prefetch_related("themes")
-    paginator = Paginator(cities, PAGE_SIZE)
+    cached = directory_index(index, generation)
+    facets, matching = facet_counts(cached, chosen, vocabulary)
+    matching = set(matching)
+    # Filtering the cities in the database's order keeps that order: it is total (pk breaks ties).
+    paginator = Paginator([pk for pk in ordered_pks(index, sort, generation) if pk in matching], PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    with_themes(page.object_list, index.locale_id)
+    pks = list(page.object_list)
+    found = CityPage.objects.only(*CITY_FIELDS).in_bulk(pks)
+    page.object_list = [found[pk] for pk in pks if pk in found]
+    position = {pk: n for n, pk in enumerate(cached.pks)}
+    mapping = snippet_map(Theme, locale_id)
+    # What the cards show, translated once rather than on each card.
+    country_names = dict(countries)
+    region_names = {code: str(label) for code, label in WorldRegion.choices}
+    for city in page.object_list:
+        keys = [cached.theme_keys[n] for n in cached.themes[position[city.pk]]] if city.pk in position else []
+        city.theme_list = themes_for_keys(keys, locale_id, mapping)
+        code = city.country.code
+        city.country_name = country_names[code] if code in country_names else city.country.name
+        city.region_name = region_names.get(city.region, city.region)  # as get_region_display
 
-    facets = facet_counts(base, chosen, vocabulary)
     labels = {
         "country": dict((code, label) for code, label, _n in facets["country"]),
         "region": dict((code, label) for code, label, _n in facets["region"]),

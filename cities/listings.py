@@ -1,10 +1,24 @@
-"""Listings for city and partnership pages, each in a fixed number of queries."""
+"""Listings for city and partnership pages, each in a fixed, small number of queries.
 
-from django.db.models import Prefetch
+Translations keep their synchronised relations (themes, programmes, partner cities) pointing at
+the source-language objects, so related objects are matched by ``translation_key`` and shown in
+the reader's language. Theme names come from the cached snippet map (programmes/localize.py),
+read once per request.
+"""
+
+from collections import defaultdict
+
+from django.db.models import F, Prefetch, Q, Value
 
 from cities.models import CityPage, PartnershipActivity, PartnershipCity, PartnershipPage
-from programmes.localize import localize
+from programmes.localize import localize_keys, snippet_map
 from programmes.models import ProgrammePage, Theme
+
+# What a link to a page needs (``pageurl``, translations): listings load these and what they show.
+PAGE_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "translation_key", "live", "content_type_id")
+CITY_FIELDS = (*PAGE_FIELDS, "name_local", "country", "region", "population", "looking_for_partners")
+PROGRAMME_FIELDS = (*PAGE_FIELDS, "short_name", "code", "end_date")
+PARTNERSHIP_FIELDS = (*PAGE_FIELDS, "introduction", "status", "start_date", "duration_months", "programme")
 
 
 def localized_pages(pages, locale_id, queryset=None):
@@ -23,58 +37,155 @@ def localized_pages(pages, locale_id, queryset=None):
     return [found.get(page.translation_key, page) for page in pages]
 
 
-def with_themes(cities, locale_id):
-    """Attach ``theme_list`` in the reader's language to each city (themes prefetched)."""
-    for city in cities:
-        city.theme_list = localize(city.themes.all(), Theme, locale_id)
-    return cities
+def localized_page(model, pk, locale_id, fields=None):
+    """The live translation in ``locale_id`` of the page ``pk`` (else that page), in one query."""
+    queryset = model.objects.filter(translation_key__in=model.objects.filter(pk=pk).values("translation_key"))
+    rows = list(queryset.only(*fields) if fields else queryset.defer_streamfields())
+    original = next((page for page in rows if page.pk == pk), None)
+    if original is None:
+        return None
+    return next((page for page in rows if page.live and page.locale_id == locale_id), original)
 
 
-def city_listings(city):
-    from cities.matchmaking import possible_partners
+def by_name(themes):
+    return sorted(themes, key=lambda theme: theme.name.casefold())
+
+
+def themes_for_keys(keys, locale_id, mapping=None):
+    """The themes with these translation keys in the reader's language, sorted by name."""
+    return localize_keys(keys, Theme, locale_id, mapping)
+
+
+def _in_memory(obj, name):
+    """Whether ``obj.<name>.all()`` is answered without the database (a preview's draft, a prefetch)."""
+    return (
+        not obj.pk
+        or name in getattr(obj, "_cluster_related_objects", {})
+        or name in getattr(obj, "_prefetched_objects_cache", {})
+    )
+
+
+def related_keys(page, names, extra=()):
+    """{(label, owner pk): [translation keys]} for the many-to-many relations ``names`` of ``page``.
+
+    One query for all of them (a UNION ALL), whatever their number; ``extra`` adds querysets of
+    (label, owner pk, translation key) rows to it. The page's own relations are labelled with
+    their name and owned by the page.
+    """
+    found = defaultdict(list)
+    querysets = []
+    for name in names:
+        if _in_memory(page, name):
+            found[(name, page.pk)] = [obj.translation_key for obj in getattr(page, name).all()]
+            continue
+        field = type(page)._meta.get_field(name)
+        querysets.append(
+            field.remote_field.through.objects.filter(**{field.m2m_field_name(): page.pk}).values_list(
+                Value(name), Value(page.pk), f"{field.m2m_reverse_field_name()}__translation_key"
+            )
+        )
+    querysets.extend(extra)
+    if querysets:
+        rows = querysets[0].union(*querysets[1:], all=True) if len(querysets) > 1 else querysets[0]
+        for label, owner, key in rows:
+            found[(label, owner)].append(key)
+    return found
+
+
+def city_listings(city, today=None):
+    """What a city page lists: its partnerships, programmes, themes and possible partners.
+
+    Four queries once the matchmaking is cached: the city's relations, its partnerships, the
+    programmes (those it takes part in and those the suggestions name), the suggested cities.
+    """
+    from cities.matchmaking import programme_pks, ranking, suggestions
+    from website.derived import generation
+
+    current = generation()  # before reading anything the cached ranking depends on
+    locale_id = city.locale_id
+    mapping = snippet_map(Theme, locale_id)
+    keys = related_keys(city, ["themes", "partner_themes", "programmes"])
+    theme_keys = keys[("themes", city.pk)]
+    sought_keys = keys[("partner_themes", city.pk)]
 
     partnerships = list(
         PartnershipPage.objects.live()
-        .filter(locale_id=city.locale_id, partner_cities__city__translation_key=city.translation_key)
-        .select_related("programme")
-        .distinct()
+        .filter(
+            locale_id=locale_id,
+            pk__in=PartnershipCity.objects.filter(city__translation_key=city.translation_key).values(
+                "partnership_id"
+            ),
+        )
+        .annotate(programme_key=F("programme__translation_key"))
+        .only(*PARTNERSHIP_FIELDS)
         .order_by("-start_date")
     )
-    programme_keys = {p.programme.translation_key for p in partnerships if p.programme_id} if partnerships else set()
-    programme_keys |= {p.translation_key for p in city.programmes.all()}
-    programmes = ProgrammePage.objects.live().filter(
-        locale_id=city.locale_id, translation_key__in=programme_keys
-    ).order_by("title")
+    programme_keys = {p.programme_key for p in partnerships if p.programme_key is not None}
+    programme_keys.update(keys[("programmes", city.pk)])
+    rows = ranking(city, theme_keys, sought_keys, today=today, generation=current)
+    needed = programme_pks(rows)
+    programmes = (
+        list(
+            ProgrammePage.objects.filter(
+                Q(pk__in=needed) | Q(live=True, locale_id=locale_id, translation_key__in=programme_keys)
+            )
+            .only(*PROGRAMME_FIELDS)
+            .order_by("title", "pk")
+        )
+        if needed or programme_keys
+        else []
+    )
     return {
         "partnerships": partnerships,
-        "city_programmes": programmes,
-        "themes": localize(city.themes.all(), Theme, city.locale_id),
-        "partner_themes": localize(city.partner_themes.all(), Theme, city.locale_id),
-        "possible_partners": possible_partners(city),
+        "city_programmes": [
+            p for p in programmes if p.live and p.locale_id == locale_id and p.translation_key in programme_keys
+        ],
+        "themes": themes_for_keys(theme_keys, locale_id, mapping),
+        "partner_themes": themes_for_keys(sought_keys, locale_id, mapping),
+        "possible_partners": suggestions(rows, locale_id, {p.pk: p for p in programmes}, mapping),
     }
 
 
 def partnership_listings(partnership):
+    """The partner cities (in the reader's language, with their themes), programme, themes and activities.
+
+    Four queries, five when the cities are not in the partnership's language: the links with
+    their cities, the cities' translations, the themes of the cities and of the partnership, the
+    programme, the activities.
+    """
     locale_id = partnership.locale_id
+    mapping = snippet_map(Theme, locale_id)
     links = list(
         PartnershipCity.objects.filter(partnership=partnership)
         .select_related("city")
+        .only("sort_order", "partnership_id", "role", "city", *(f"city__{name}" for name in CITY_FIELDS))
         .order_by("sort_order")
     )
-    cities = localized_pages(
-        [link.city for link in links],
-        locale_id,
-        CityPage.objects.prefetch_related(Prefetch("themes", queryset=Theme.objects.all())),
+    cities = [link.city for link in links]
+    if not all(city.live and city.locale_id == locale_id for city in cities):
+        # Each city that is live in this language is its own translation: look up only otherwise.
+        cities = localized_pages(cities, locale_id, CityPage.objects.only(*CITY_FIELDS))
+    city_themes = CityPage.themes.through.objects.filter(citypage_id__in={city.pk for city in cities})
+    keys = related_keys(
+        partnership,
+        ["themes"],
+        [city_themes.values_list(Value("city"), "citypage_id", "theme__translation_key")] if cities else [],
     )
-    with_themes(cities, locale_id)
     for link, city in zip(links, cities, strict=True):
+        city.theme_list = themes_for_keys(keys.get(("city", city.pk), ()), locale_id, mapping)
         link.localized_city = city
-    programme = localized_pages([partnership.programme], locale_id) if partnership.programme_id else []
+    programme = (
+        localized_page(ProgrammePage, partnership.programme_id, locale_id, PROGRAMME_FIELDS)
+        if partnership.programme_id
+        else None
+    )
     return {
         "partner_cities": links,
-        "activities": PartnershipActivity.objects.filter(partnership=partnership).order_by("start_date", "sort_order"),
-        "programme": programme[0] if programme else None,
-        "themes": localize(partnership.themes.all(), Theme, locale_id),
+        "activities": list(
+            PartnershipActivity.objects.filter(partnership=partnership).order_by("start_date", "sort_order")
+        ),
+        "programme": programme,
+        "themes": themes_for_keys(keys[("themes", partnership.pk)], locale_id, mapping),
     }
 
 

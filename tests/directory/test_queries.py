@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from benchmarks.directory import URLS, add_cities, build_site
+from website.pagecache import bump_generation
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
@@ -29,11 +30,14 @@ def test_query_count_does_not_grow_with_the_number_of_cities(client, settings):
     settings.PAGE_CACHE_ENABLED = False
     site = build_site()
     add_cities(*site, count=10)
+    bump_generation()  # add_cities skips publishing, which would make the cached facets stale
     small = {url: count_queries(client, url) for url in URLS + EXPORTS}
     add_cities(*site, count=990, start=10)
+    bump_generation()
     large = {url: count_queries(client, url) for url in URLS + EXPORTS}
     assert large == small
-    # The page itself: a fixed, small number (see cities/directory.py for what each one is).
-    assert max(small[url] for url in URLS) <= 25, small
+    # The page itself: one query for the cities shown once the facets are cached (cities/directory.py),
+    # the rest is the site's per-request base (routing, language switcher).
+    assert max(small[url] for url in URLS) <= 12, small
     listed = client.get("/en/cities/?sort=name").context["paginator"].count
     assert listed == 1000
