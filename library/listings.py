@@ -7,12 +7,14 @@ use values that are the same in every language (programme code, theme slug).
 
 from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from cities.listings import localized_pages
-from library.models import DOCUMENT_LANGUAGES, LibraryDocument
-from programmes.localize import localize
+from library.models import DOCUMENT_LANGUAGES, LibraryDocument, LibraryIndexPage
+from programmes.localize import localize, localize_keys, snippet_keys
 from programmes.models import CallPage, ProgrammePage, Theme
+from website.derived import generation_cached
 
 LANGUAGE_NAMES = dict(DOCUMENT_LANGUAGES)
 
@@ -105,6 +107,44 @@ def library_context(page, params):
     }
 
 
+def _build_library_map(locale_id):
+    visible = visible_documents(locale_id)
+    by_programme, by_page, unattached_calls = {}, {}, {}
+    for pk, kind, programme_key, page_key, page_id in visible.order_by().values_list(
+        "pk", "kind", "programme__translation_key", "related_page__translation_key", "related_page_id"
+    ):
+        if programme_key:
+            by_programme.setdefault(programme_key, []).append(pk)
+            if kind == LibraryDocument.Kind.CALL and page_id is None:
+                unattached_calls.setdefault(programme_key, []).append(pk)
+        if page_key:
+            by_page.setdefault(page_key, []).append(pk)
+    themes = {}  # document: theme primary keys (numbers keep the map small)
+    for pk, theme_id in LibraryDocument.themes.through.objects.filter(librarydocument__in=visible).values_list(
+        "librarydocument_id", "theme_id"
+    ):
+        themes.setdefault(pk, []).append(theme_id)
+    return {
+        "by_programme": by_programme,
+        "by_page": by_page,
+        "unattached_calls": unattached_calls,
+        "themes": themes,
+        "programme_keys": dict(ProgrammePage.objects.filter(locale_id=locale_id).values_list("path", "translation_key")),
+        "library_page": LibraryIndexPage.objects.live()
+        .filter(locale_id=locale_id)
+        .only("id", "title", "path", "depth", "url_path", "locale_id")
+        .first(),
+    }
+
+
+def library_map(locale_id):
+    """Which documents each programme and page lists in ``locale_id`` and their themes (primary
+    keys), and the library page: a small map, cached per content generation (saving a document
+    starts a new one, ``library.signals``), so that a page without documents costs no query and
+    one with documents one."""
+    return generation_cached("library-map", lambda: _build_library_map(locale_id), locale_id)
+
+
 def documents_for(page):
     """The library documents to list on a programme, call or partnership page, in the page's language.
 
@@ -112,19 +152,33 @@ def documents_for(page):
     programme's call documents that are attached to no page; other pages list those attached to them.
     """
     page = page.specific
+    locale_id = page.locale_id
+    data = library_map(locale_id)
     key = page.translation_key
     if isinstance(page, ProgrammePage):
-        condition = Q(programme__translation_key=key)
+        ids = data["by_programme"].get(key, [])
     elif isinstance(page, CallPage):
-        parent = page.get_parent()
-        condition = Q(related_page__translation_key=key) | Q(
-            programme__translation_key=parent.translation_key,
-            kind=LibraryDocument.Kind.CALL,
-            related_page__isnull=True,
-        )
+        parent_key = data["programme_keys"].get(page.path[: -Page.steplen])
+        if parent_key is None:
+            parent_key = page.get_parent().translation_key
+        ids = data["by_page"].get(key, []) + data["unattached_calls"].get(parent_key, [])
     else:
-        condition = Q(related_page__translation_key=key)
-    return _with_details(visible_documents(page.locale_id).filter(condition), page.locale_id)
+        ids = data["by_page"].get(key, [])
+    if not ids:
+        return []
+    documents = list(LibraryDocument.objects.filter(pk__in=ids).select_related("document"))
+    theme_keys = snippet_keys(Theme)
+    for document in documents:
+        keys = [theme_keys.get(pk) for pk in data["themes"].get(document.pk, [])]
+        if None in keys:  # a theme newer than the cached keys
+            keys = [theme.translation_key for theme in document.themes.all()]
+        document.theme_list = localize_keys(keys, Theme, locale_id)
+    return documents
+
+
+def library_page(locale_id):
+    """The live document library in ``locale_id``, if there is one."""
+    return library_map(locale_id)["library_page"]
 
 
 def language_name(code):

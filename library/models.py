@@ -151,6 +151,10 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
     def url(self):
         return self.document.url
 
+    def get_kind_display(self):
+        # As Django's, without translating every kind's label to look one up.
+        return str(dict(self.Kind.choices).get(self.kind, self.kind))
+
     @property
     def file_extension(self):
         return self.document.file_extension.upper()

@@ -85,3 +85,12 @@ class NewsPage(ThemedMixin, BasePage):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news")
+
+    def get_context(self, request, *args, **kwargs):
+        from programmes.listings import localized_programme
+        from programmes.localize import localized_themes
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = localized_programme(self.programme_id, self.locale_id)
+        context["themes"] = localized_themes(self)
+        return context

@@ -9,6 +9,8 @@ locale, cleared when a snippet is saved or deleted.
 from django.core.cache import cache
 from wagtail.models import Locale
 
+from website.derived import generation_cached
+
 CACHE_SECONDS = 24 * 3600
 
 
@@ -51,3 +53,42 @@ def localized_themes(page, field="themes"):
     from programmes.models import Theme
 
     return localize(getattr(page, field).all(), Theme, page.locale_id)
+
+
+def snippet_keys(model):
+    """{pk: translation_key} for every object of ``model`` in every language."""
+    return generation_cached(
+        f"snippet-keys:{model._meta.label_lower}",
+        lambda: dict(model.objects.values_list("pk", "translation_key")),
+    )
+
+
+def localize_id(model, pk, locale_id):
+    """The object of ``model`` whose primary key is ``pk``, in ``locale_id``, without a query
+    when the maps are cached: for foreign keys (an organiser, a managing body) read as ``<name>_id``."""
+    if pk is None:
+        return None
+    key = snippet_keys(model).get(pk)
+    found = snippet_map(model, locale_id).get(key) if key else None
+    if found is None:  # newer than the cached maps
+        obj = model.objects.filter(pk=pk).first()
+        return localize_one(obj, locale_id)
+    return found
+
+
+def localize_keys(keys, model, locale_id, mapping=None):
+    """Objects of ``model`` given by translation key, in ``locale_id``, sorted by name as ``localize`` does.
+
+    ``mapping`` is ``snippet_map(model, locale_id)`` when the caller already has it.
+    """
+    mapping = snippet_map(model, locale_id) if mapping is None else mapping
+    missing = {key for key in keys if key not in mapping}
+    if missing:  # newer than the cached map: chosen as snippet_map would choose
+        mapping = dict(mapping)
+        for obj in model.objects.filter(translation_key__in=missing).order_by("pk"):
+            if obj.locale_id == locale_id or obj.translation_key not in mapping:
+                mapping[obj.translation_key] = obj
+    return sorted(
+        (mapping[key] for key in keys if key in mapping),
+        key=lambda obj: obj.name.casefold(),
+    )

@@ -43,6 +43,12 @@ def validate_timezone(value):
         raise ValidationError(_("“%(value)s” is not a known time zone, e.g. Europe/Brussels."), params={"value": value})
 
 
+def choice_label(choices, value):
+    """What Django's ``get_<field>_display`` gives, without translating every choice's label to
+    look one up (Django hashes each lazy label): for fields shown in long listings."""
+    return str(dict(choices.choices).get(value, value))
+
+
 class WorldRegion(models.TextChoices):
     EUROPE = "europe", _("Europe")
     NORTH_AMERICA = "north-america", _("North America")
@@ -345,6 +351,9 @@ class ProgrammePhase(TranslatableMixin, Orderable):
     def last_day(self):
         return self.end_date or self.start_date
 
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
+
 
 def phase_states(phases, today):
     """Mark each phase past, current, next or later; the first phase after today is 'next'."""
@@ -626,6 +635,14 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         if errors:
             raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
+        from programmes.localize import localize_id
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organiser"] = localize_id(Organisation, self.organiser_id, self.locale_id)
+        context["themes"] = localized_themes(self)
+        return context
+
     @property
     def local_starts_at(self):
         return self.local(self.starts_at)
@@ -643,3 +660,6 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
     @property
     def is_upcoming(self):
         return self.ends_at >= timezone.now()
+
+    def get_mode_display(self):
+        return choice_label(self.Mode, self.mode)

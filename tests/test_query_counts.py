@@ -207,3 +207,36 @@ def test_sitemap_queries_do_not_grow_with_pages(client, site):
     many, sql = queries_to_render(client, "/sitemap.xml")
     print(f"\nsitemap: {few} queries, {many} after adding 100 pages")
     assert many == few, "\n".join(sql)
+
+
+# The target: at most ten queries per page once a server is warm (its caches of menus, snippet
+# maps and routes filled), whatever the amount of content (the tests above).
+
+MAX_QUERIES = 10
+PAGE_TYPES = [
+    "home",
+    "programme_index",
+    "city_index",
+    "partnership_index",
+    "news_index",
+    "programme",
+    "call",
+    "training",
+    "piraeus",
+    "partnership",
+    "news",
+    "about",
+]
+
+
+@pytest.mark.parametrize("language", ["en", "el"])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_every_page_type_takes_at_most_ten_queries_on_a_warm_server(client, site, name, language):
+    url = site.pages[name][language].get_url()
+    assert client.get(url).status_code == 200  # warm: menus, snippet maps, routes
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    sql = [query["sql"] for query in context.captured_queries]
+    print(f"\n{name} ({language}): {len(sql)} queries")
+    assert len(sql) <= MAX_QUERIES, "\n".join(sql)

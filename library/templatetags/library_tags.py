@@ -1,6 +1,6 @@
 from django import template
 
-from library.listings import documents_for, language_name
+from library import listings
 
 register = template.Library()
 
@@ -10,19 +10,17 @@ def library_documents(page):
     """``{% library_documents page as documents %}``: the library documents that belong on ``page``."""
     if page is None or not getattr(page, "pk", None):
         return []
-    return documents_for(page)
+    return listings.documents_for(page)
 
 
 @register.simple_tag
 def library_page(page):
-    """The live document library in ``page``'s language, if there is one."""
-    from library.models import LibraryIndexPage
-
+    """The live document library in ``page``'s language, if there is one (from a cached map)."""
     if page is None:
         return None
-    return LibraryIndexPage.objects.live().filter(locale_id=page.locale_id).first()
+    return listings.library_page(page.locale_id)
 
 
 @register.filter
 def document_language_name(code):
-    return language_name(code)
+    return listings.language_name(code)
