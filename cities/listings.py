@@ -8,11 +8,15 @@ read once per request.
 
 from collections import defaultdict
 
+from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q, Value
+from django.utils.translation import gettext as _
 
 from cities.models import CityPage, PartnershipActivity, PartnershipCity, PartnershipPage
 from programmes.localize import localize_keys, snippet_map
 from programmes.models import ProgrammePage, Theme
+
+PARTNERSHIPS_PER_PAGE = 24
 
 # What a link to a page needs (``pageurl``, translations): listings load these and what they show.
 PAGE_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "translation_key", "live", "content_type_id")
@@ -189,19 +193,54 @@ def partnership_listings(partnership):
     }
 
 
-def partnership_index_listings(index):
-    partnerships = list(
-        PartnershipPage.objects.child_of(index).live().select_related("programme")
+def partnership_index_listings(index, params):
+    """One page of the index's partnerships, filtered by programme (code) and status.
+
+    A fixed number of queries: the count, the page's partnerships with their programme, their
+    cities, the cities' and programmes' versions in the index's language.
+    """
+    from programmes.listings import programme_map  # programmes.listings imports this module
+
+    locale_id = index.locale_id
+    programmes = programme_map(locale_id)["by_short_name"]
+    statuses = PartnershipPage.Status.choices
+    programme = params.get("programme", "")
+    status = params.get("status", "")
+    notices = []
+    if programme and programme not in {p.code for p in programmes}:
+        notices.append(_("There is no programme “%(value)s”; showing all programmes.") % {"value": programme})
+        programme = ""
+    if status and status not in dict(statuses):
+        notices.append(_("There is no status “%(value)s”; showing every status.") % {"value": status})
+        status = ""
+    queryset = PartnershipPage.objects.child_of(index).live()
+    if programme:
+        queryset = queryset.filter(programme__code=programme)
+    if status:
+        queryset = queryset.filter(status=status)
+    queryset = (
+        queryset.select_related("programme")
         .prefetch_related(Prefetch("partner_cities", queryset=PartnershipCity.objects.select_related("city")))
-        .order_by("-start_date")
+        .order_by("-start_date", "-pk")
     )
-    cities = localized_pages(
-        [link.city for p in partnerships for link in p.partner_cities.all()], index.locale_id
-    )
+    page = Paginator(queryset, PARTNERSHIPS_PER_PAGE).get_page(params.get("page"))
+    partnerships = list(page.object_list)
+    cities = localized_pages([link.city for p in partnerships for link in p.partner_cities.all()], locale_id)
     by_key = {city.translation_key: city for city in cities}
-    programmes = localized_pages([p.programme for p in partnerships if p.programme_id], index.locale_id)
-    programme_by_key = {p.translation_key: p for p in programmes}
+    localized = localized_pages([p.programme for p in partnerships if p.programme_id], locale_id)
+    programme_by_key = {p.translation_key: p for p in localized}
     for p in partnerships:
         p.city_list = [by_key[link.city.translation_key] for link in p.partner_cities.all()]
         p.localized_programme = programme_by_key.get(p.programme.translation_key) if p.programme_id else None
-    return {"partnerships": partnerships}
+    query = params.copy()
+    query.pop("page", None)
+    return {
+        "partnerships": partnerships,
+        "partnership_page": page,
+        "programmes": programmes,
+        "statuses": statuses,
+        "chosen_programme": programme,
+        "chosen_status": status,
+        "query_without_page": query.urlencode(),
+        "filter_notices": notices,
+    }

@@ -187,7 +187,7 @@ class PartnershipIndexPage(BasePage):
         from cities.listings import partnership_index_listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(partnership_index_listings(self))
+        context.update(partnership_index_listings(self, request.GET))
         return context
 
 

@@ -75,7 +75,12 @@ def test_programme_page_lists_the_most_recent_partnerships_and_links_to_all(clie
     titles = re.findall(r"<h3><a [^>]*>([^<]+)</a></h3>", partnerships)
     assert titles == [page.title for page in most_recent]
     assert f"The {PARTNERSHIPS_SHOWN} most recent of this programme's {total} partnerships." in partnerships
-    assert f'<a href="{site.partnerships["en"].url}">See all partnerships</a>' in partnerships
+    code = site.pages["programme"]["en"].code
+    link = f'<a href="{site.partnerships["en"].url}?programme={code}">See all partnerships</a>'
+    assert link in partnerships
+    # The link lands on the partnership index filtered to this programme: every one of them.
+    index = client.get(f'{site.partnerships["en"].url}?programme={code}').content.decode()
+    assert f"{total} partnerships match your filters" in index
 
 
 def test_programme_page_lists_few_partnerships_without_a_link(client, site):
@@ -284,3 +289,51 @@ def test_cached_maps_follow_publishing(site):
     assert [p.pk for p in home_listings(home)["programmes"]] == [site.pages["programme"]["en"].pk]
     site.partnerships["en"].unpublish()
     assert "partnershipindexpage" not in home_listings(home)["sections"]
+
+
+# The partnership index: filters and pages
+
+
+def cards(html):
+    return re.findall(r'<h3><a href="[^"]*">([^<]+)</a></h3>', html)
+
+
+def test_partnership_index_pages_and_filters_by_programme_and_status(client, site):
+    added = add_partnerships(site, 30)
+    for page in added[:5]:
+        page.status = PartnershipPage.Status.COMPLETED
+        page.save(update_fields=["status"])
+    url = site.partnerships["en"].url
+    code = site.pages["programme"]["en"].code
+
+    first = client.get(url).content.decode()
+    assert len(cards(first)) == 24
+    assert "31 partnerships" in first and "(page 1 of 2)" in first
+    second = client.get(url, {"page": "2"}).content.decode()
+    assert len(cards(second)) == 7
+    assert not set(cards(first)) & set(cards(second))
+
+    completed = client.get(url, {"status": "completed"}).content.decode()
+    assert sorted(cards(completed)) == sorted(page.title for page in added[:5])
+    assert "5 partnerships match your filters" in completed
+    both = client.get(url, {"programme": code, "status": "completed", "page": "2"}).content.decode()
+    assert len(cards(both)) == 5  # page 2 of a single page is its last page
+    assert 'rel="next"' not in both
+
+
+def test_partnership_index_explains_unknown_filters_instead_of_failing(client, site):
+    url = site.partnerships["en"].url
+    response = client.get(url, {"programme": "nope<script>", "status": "lost", "page": "-3"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is no programme “nope&lt;script&gt;”; showing all programmes." in html
+    assert "There is no status “lost”; showing every status." in html
+    assert site.pages["partnership"]["en"].title in cards(html)
+
+
+def test_partnership_index_in_greek_filters_by_the_programme_code(client, site):
+    greek_index = site.partnerships["el"]
+    code = site.pages["programme"]["el"].code
+    html = client.get(greek_index.url, {"programme": code}).content.decode()
+    assert cards(html) == [site.pages["partnership"]["el"].title]
+    assert 'lang="el"' in html
