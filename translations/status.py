@@ -39,6 +39,7 @@ from django.db import transaction
 from django.db.models import Count, F, Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -246,8 +247,29 @@ def cached_status(refresh=False):
     key = f"translations-status:{current_generation(STATUS_GENERATION)}:{get_language()}"
     report = None if refresh else cache.get(key)
     if report is None:
-        report = compute_status()
+        report = _in_plain_strings(compute_status())
         cache.set(key, report, STATUS_CACHE_SECONDS)
+    return report
+
+
+def _in_plain_strings(report):
+    """The report with its lazy translations made text (in the active language, which the cache key
+    names): unpickling a lazy string builds a class, which made reading the report slower than
+    computing it."""
+
+    def plain(value):
+        return str(value) if isinstance(value, Promise) else value
+
+    def plain_fields(obj):
+        for name, value in vars(obj).items():
+            setattr(obj, name, plain(value))
+
+    for row in report.rows:
+        plain_fields(row)
+        for cell in row.cells.values():
+            plain_fields(cell)
+    report.languages = [(code, plain(name)) for code, name in report.languages]
+    report.sections = [(key, plain(label)) for key, label in report.sections]
     return report
 
 
