@@ -9,6 +9,7 @@ the same code path as the demo content.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -250,3 +251,14 @@ def parse_page(response):
 def absolute(page):
     """The address the test client sees for ``page``."""
     return "http://testserver" + page.get_url()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def remove_generation_files():
+    """The test run's generation files (page cache, translation status) go with it."""
+    yield
+    from django.conf import settings
+
+    path = Path(settings.PAGE_CACHE_GENERATION_FILE)
+    for leftover in path.parent.glob(path.name + "*"):
+        leftover.unlink(missing_ok=True)
