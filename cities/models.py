@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage
 from programmes.localize import localized_themes
-from programmes.models import Theme, ThemedMixin, WorldRegion
+from programmes.models import Theme, ThemedMixin, WorldRegion, choice_label
 from website.api_fields import (
     CountryNameField,
     DocumentUrlField,
@@ -164,6 +164,9 @@ class CityPage(ThemedMixin, BasePage):
         verbose_name = _("city")
         verbose_name_plural = _("cities")
 
+    def get_region_display(self):
+        return choice_label(WorldRegion, self.region)
+
     def localized_partner_themes(self):
         return localized_themes(self, "partner_themes")
 
@@ -283,6 +286,9 @@ class PartnershipPage(ThemedMixin, BasePage):
     class Meta:
         verbose_name = _("partnership")
 
+    def get_status_display(self):
+        return choice_label(self.Status, self.status)
+
     def city_names(self):
         from cities.listings import localized_pages
 
@@ -311,6 +317,9 @@ class PartnershipCity(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("city of the partnership")
+
+    def get_role_display(self):
+        return choice_label(self.Role, self.role)
 
 
 class PartnershipActivity(TranslatableMixin, Orderable):
@@ -362,3 +371,6 @@ class PartnershipActivity(TranslatableMixin, Orderable):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)

@@ -203,7 +203,11 @@ def programme_listings(programme):
         .order_by("-start_date", "-pk")[:PARTNERSHIPS_SHOWN]
     )
     news = _about_programme(NewsPage, versions, locale_id).only(*NEWS_FIELDS).order_by("-date", "-pk")[:6]
+    countries = programme.countries
     return {
+        # The participating countries' names in the reader's language, sorted by name (what
+        # ``countries|dictsort:"name"`` gives), looked up once.
+        "country_names": [country.name for country in sorted(countries, key=lambda country: country.name)],
         "calls": sorted(children[CallPage], key=lambda page: page.deadline, reverse=True),
         "training_modules": sorted(children[TrainingModulePage], key=lambda page: page.starts_at),
         "initiatives": children[ProgrammePage],  # in tree order

@@ -43,10 +43,19 @@ def validate_timezone(value):
         raise ValidationError(_("“%(value)s” is not a known time zone, e.g. Europe/Brussels."), params={"value": value})
 
 
+_CHOICE_LABELS = {}
+
+
 def choice_label(choices, value):
     """What Django's ``get_<field>_display`` gives, without translating every choice's label to
-    look one up (Django hashes each lazy label): for fields shown in long listings."""
-    return str(dict(choices.choices).get(value, value))
+    look one up (Django hashes each lazy label): for fields shown in long listings.
+
+    The value → (lazy) label map of each choices class is built once; only the one label shown
+    is translated, in the active language, on each call."""
+    labels = _CHOICE_LABELS.get(choices)
+    if labels is None:
+        labels = _CHOICE_LABELS[choices] = dict(choices.choices)
+    return str(labels.get(value, value))
 
 
 class WorldRegion(models.TextChoices):
@@ -128,6 +137,9 @@ class Organisation(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    def get_kind_display(self):
+        return choice_label(self.Kind, self.kind)
 
 
 class ThemedMixin(models.Model):
