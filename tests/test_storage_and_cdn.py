@@ -226,3 +226,16 @@ def test_pages_are_compressed_for_clients_that_accept_it_unless_they_carry_a_sec
     assert "Content-Encoding" not in editor
     editor_page = admin_client.get("/en/about/", HTTP_ACCEPT_ENCODING="gzip")
     assert "Content-Encoding" not in editor_page
+
+
+def test_data_files_the_page_cache_does_not_keep_are_compressed_too(client, tmp_path):
+    from cities.factories import city, city_index
+
+    index = city_index(ensure_home())
+    for number in range(5):
+        city(index, f"City {number}", country="GR")
+    with override_settings(PAGE_CACHE_ENABLED=True, PAGE_CACHE_GENERATION_FILE=tmp_path / "generation"):
+        response = client.get(f"{index.url}map.geojson", HTTP_ACCEPT_ENCODING="gzip")
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert b'"FeatureCollection"' in gzip.decompress(response.content)

@@ -159,7 +159,7 @@ class PageCacheMiddleware:
             return self.build(request, entry, hit=True)
         response = self.get_response(request)
         if not is_cacheable_response(request, response):
-            return response
+            return compress_if_safe(request, response)
         body = response.content
         entry = {
             "headers": [(name, response[name]) for name in HEADERS_KEPT if name in response],
