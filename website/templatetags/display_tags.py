@@ -142,18 +142,6 @@ def is_future(value):
 
 
 @register.simple_tag
-def localized_page(related, locale_id):
-    """The live translation of a related page (synchronised relations point at the source page)."""
-    if related is None:
-        return None
-    if related.locale_id == locale_id:
-        return related
-    from cities.listings import localized_pages
-
-    return localized_pages([related], locale_id)[0]
-
-
-@register.simple_tag
 def localized_snippets(objects, locale_id):
     """Organisations (or other named translatable snippets) in the reader's language."""
     from programmes.localize import localize
@@ -162,27 +150,6 @@ def localized_snippets(objects, locale_id):
     if not objects:
         return []
     return localize(objects, type(objects[0]), locale_id)
-
-
-@register.simple_tag
-def localized_snippet(obj, locale_id):
-    from programmes.localize import localize_one
-
-    return localize_one(obj, locale_id)
-
-
-@register.simple_tag
-def programme_calendar_url(page):
-    """The address of the programme index's calendar of all upcoming deadlines and training."""
-    from programmes.models import ProgrammeIndexPage
-
-    index = (
-        ProgrammeIndexPage.objects.ancestor_of(page)
-        .live()
-        .only("id", "url_path", "path", "locale_id")
-        .first()
-    )
-    return f"{index.url}calendar.ics" if index and index.url else ""
 
 
 @register.filter
