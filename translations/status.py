@@ -35,7 +35,6 @@ from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import transaction
 from django.db.models import Count, F, Max
 from django.urls import reverse
 from django.utils import timezone
@@ -55,7 +54,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from website.pagecache import bump_generation, current_generation
+from website.pagecache import current_generation, stale_now_and_after_commit
 
 MISSING = "missing"
 IN_PROGRESS = "in-progress"
@@ -233,8 +232,7 @@ def status_changed():
     The second bump drops a report another request computed from the data as it was before the
     commit; the first one keeps the report right inside the transaction (and in tests).
     """
-    bump_generation(STATUS_GENERATION)
-    transaction.on_commit(lambda: bump_generation(STATUS_GENERATION))
+    stale_now_and_after_commit(STATUS_GENERATION)
 
 
 def cached_status(refresh=False):

@@ -21,6 +21,7 @@ from pathlib import Path
 from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "page-cache-generation"
@@ -95,6 +96,14 @@ def bump_generation(name=GENERATION_KEY):
     os.utime(path, ns=(now, now))
 
 
+def stale_now_and_after_commit(name=GENERATION_KEY):
+    """Bump the generation now (the rest of this transaction and its tests see it) and again
+    when the transaction commits, which drops anything another request cached meanwhile from the
+    data as it was just before the commit."""
+    bump_generation(name)
+    transaction.on_commit(lambda: bump_generation(name))
+
+
 def _language_prefixes():
     return tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 
@@ -110,13 +119,20 @@ def is_cacheable_request(request):
     return not any(part in path for part in getattr(settings, "PAGE_CACHE_EXCLUDE", ("/search/",)))
 
 
-def is_cacheable_response(request, response):
+def carries_no_secret(request, response):
+    """A complete 200 that set no cookie and used no CSRF token: safe to share and to compress."""
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not request.META.get("CSRF_COOKIE_USED")
+    )
+
+
+def is_cacheable_response(request, response):
+    return (
+        carries_no_secret(request, response)
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
         and response.get("Content-Type", "").startswith(("text/html", "application/xml", "text/calendar", "application/rss+xml", "application/atom+xml"))
@@ -199,10 +215,7 @@ def compress_if_safe(request, response):
     if (
         accepts_gzip(request)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and not request.META.get("CSRF_COOKIE_USED")
+        and carries_no_secret(request, response)
         and response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES)
         and not response.has_header("Content-Encoding")
         and len(response.content) >= 512

@@ -1,27 +1,14 @@
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction, Site, TranslatableMixin
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from website.pagecache import bump_generation
-from website.templatetags.site_tags import clear_menu_cache
+from website.pagecache import stale_now_and_after_commit
 
 
 def site_changed():
-    """Cached pages, menus and routes are stale: now, and again when the transaction commits.
-
-    The second time drops what another request may have cached from the data as it was just
-    before the commit.
-    """
-    clear_menu_cache()
-    bump_generation()
-    transaction.on_commit(_after_commit)
-
-
-def _after_commit():
-    clear_menu_cache()
-    bump_generation()
+    """Cached pages, menus, routes and derived data are stale (website.pagecache)."""
+    stale_now_and_after_commit()
 
 
 @receiver(page_published)

@@ -1,17 +1,15 @@
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from website.derived import generation_cached
 from website.serving import page_family
 
 register = template.Library()
 
-MENU_CACHE_KEY = "site-menu:{}"
-MENU_CACHE_SECONDS = 24 * 3600
 
 
 @register.simple_tag(takes_context=True)
@@ -89,15 +87,6 @@ def build_menu(language_code):
 
 @register.simple_tag
 def site_menu():
-    """Header and footer links of the active language, cached until a page is published."""
+    """Header and footer links of the active language, cached until the next publish (its generation)."""
     language_code = translation.get_language() or settings.LANGUAGE_CODE
-    key = MENU_CACHE_KEY.format(language_code)
-    menu = cache.get(key)
-    if menu is None:
-        menu = build_menu(language_code)
-        cache.set(key, menu, MENU_CACHE_SECONDS)
-    return menu
-
-
-def clear_menu_cache():
-    cache.delete_many([MENU_CACHE_KEY.format(code) for code, _ in settings.LANGUAGES])
+    return generation_cached("site-menu", lambda: build_menu(language_code), language_code)
