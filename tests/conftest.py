@@ -170,6 +170,26 @@ def build_site():
     return tree
 
 
+def built_once_per_module(django_db_blocker, build):
+    """Yield ``build()``'s result, made inside a transaction that is rolled back after the module.
+
+    For module-scoped fixtures: each test still runs in its own savepoint inside it (pytest-django's
+    ``db``), so what a test writes is undone before the next test.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        cache.clear()
+        built = build()
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            cache.clear()
+
+
 @pytest.fixture(scope="module")
 def shared_site(django_db_setup, django_db_blocker):
     """``build_site()`` once per test module, inside a transaction rolled back after the module.
@@ -178,18 +198,7 @@ def shared_site(django_db_setup, django_db_blocker):
     writes is undone before the next test. Tests must not change the page objects in memory:
     a test that edits pages builds its own.
     """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        tree = build_site()
-    try:
-        yield tree
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    yield from built_once_per_module(django_db_blocker, build_site)
 
 
 @pytest.fixture

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 
 from cities import factories as city_factories
 from home.factories import add_page, ensure_home, translate
 from programmes import factories as programme_factories
+from tests.conftest import built_once_per_module
 
 THEMES = {
     "air-quality": ("Air quality", "Qualitat de l'aire"),
@@ -147,18 +146,7 @@ def build_directory():
 @pytest.fixture(scope="module")
 def shared_directory(django_db_setup, django_db_blocker):
     """``build_directory()`` once per module, rolled back after it; each test has its own savepoint."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        data = build_directory()
-    try:
-        yield data
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    yield from built_once_per_module(django_db_blocker, build_directory)
 
 
 @pytest.fixture

@@ -1,9 +1,7 @@
 """The document library: translated descriptions, synchronised files, the public page's filters and search."""
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.documents import get_document_model
@@ -15,6 +13,7 @@ from home.factories import add_page, translate
 from library.listings import documents_for, library_context, search_documents
 from library.models import LibraryDocument, LibraryIndexPage
 from programmes.factories import call, programme, theme
+from tests.conftest import built_once_per_module
 from tests.translations.conftest import build_small_tree, translate_fully
 from translations.status import MISSING, OUTDATED, UP_TO_DATE, compute_status
 
@@ -103,18 +102,7 @@ def build_library():
 @pytest.fixture(scope="module")
 def shared_library(django_db_setup, django_db_blocker):
     """``build_library()`` once for the module, rolled back after it; each test runs in a savepoint."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        built = build_library()
-    try:
-        yield built
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    yield from built_once_per_module(django_db_blocker, build_library)
 
 
 @pytest.fixture

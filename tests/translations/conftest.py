@@ -5,13 +5,12 @@ project's factories (``home.factories``, ``programmes.factories``, ``news.factor
 """
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from wagtail.models import Locale
 
 from home.factories import ensure_home, translate
 from news.factories import news_index
 from programmes.factories import programme_index
+from tests.conftest import built_once_per_module
 
 LANGUAGES = ["ca", "pl", "el"]
 
@@ -50,18 +49,7 @@ def build_small_tree():
 @pytest.fixture(scope="module")
 def shared_small_tree(django_db_setup, django_db_blocker):
     """``build_small_tree()`` once per module, rolled back after it (each test runs in a savepoint)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        tree = build_small_tree()
-    try:
-        yield tree
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
+    yield from built_once_per_module(django_db_blocker, build_small_tree)
 
 
 @pytest.fixture
