@@ -31,7 +31,7 @@ def test_a_page_is_served_and_its_route_remembered(client, about):
     second, second_sql = queries(client, "/en/about/")
     assert first.status_code == second.status_code == 200
     assert second.content == first.content
-    # Site, home page and route are known the second time; the page itself is always read.
+    # Site, home page, route, the page and its family are known the second time.
     assert len(second_sql) < len(first_sql)
     assert not any("wagtailcore_site" in sql for sql in second_sql)
     assert not any("wagtailcore_pageviewrestriction" in sql for sql in second_sql)
@@ -112,9 +112,30 @@ def test_each_address_is_remembered_even_below_a_remembered_one(client, about):
     assert client.get(child.url).status_code == 200
     with CaptureQueriesContext(connection) as context:
         assert client.get(child.url).status_code == 200
-    # The page itself and its family (switcher, breadcrumbs): no routing query.
+    # For a visitor, the page as published and its family (switcher, breadcrumbs) are kept too.
+    assert len(context.captured_queries) == 0
+
+
+def test_editors_get_the_page_row_from_the_database(client, about, django_user_model):
+    """An editor (signed in: a session) is served the page as it is in the database, and the
+    routing facts still spare the routing queries."""
+    editor = django_user_model.objects.create_user("editor", password="pw-for-tests-only")
+    client.force_login(editor)
+    assert client.get("/en/about/").status_code == 200
+    with CaptureQueriesContext(connection) as context:
+        assert client.get("/en/about/").status_code == 200
+    page_reads = [query["sql"] for query in context.captured_queries if '"home_standardpage"' in query["sql"]]
+    assert len(page_reads) == 1
     assert not any('"url_path" IN (' in query["sql"] for query in context.captured_queries)
-    assert len(context.captured_queries) == 2
+
+
+def test_a_visitor_sees_a_new_title_once_published(client, about):
+    """The kept page row is the published one: a publish replaces it at the next request."""
+    assert "About us" in client.get("/en/about/").content.decode()
+    page = StandardPage.objects.get(pk=about.pk)
+    page.title = "About the programmes"
+    page.save_revision().publish()
+    assert "About the programmes" in client.get("/en/about/").content.decode()
 
 
 def test_a_changed_site_is_read_again(client, about):

@@ -27,6 +27,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
+from website.derived import generation_cached
 from website.pagecache import current_generation
 
 MAX_ROUTES = 20_000  # remembered addresses per process (a few MB at most)
@@ -106,19 +107,26 @@ def _load(page_id, content_type_id, url_path, home_path):
     return model.objects.filter(pk=page_id, url_path=url_path, path__startswith=home_path).first()
 
 
-def find_page(home, components, state):
+def _load_kept(known):
+    """The page as published, kept (pickled) under the content generation: for visitors."""
+    return generation_cached("live-page", lambda: _load(*known), *known)
+
+
+def find_page(home, components, state, visitor=False):
     """The deepest page whose address starts the path, already specific, and the rest of the path.
 
     The answer for this exact path is remembered (the page's id, type and address, and how much
     of the path it took), so the next request for it loads the page alone; otherwise one query
-    finds the deepest match, as ``HomePage.route`` does.
+    finds the deepest match, as ``HomePage.route`` does. For a ``visitor`` (no session: not an
+    editor) the page row itself is kept under the content generation, so a remembered address
+    costs no query; editors always get the row as it is in the database.
     """
     home_path, home_url_path = home
     home_depth = len(home_path) // Page.steplen
     requested = home_url_path + "".join(part + "/" for part in components)
     known = state.routes.get(requested)
     if known is not None:
-        page = _load(*known)
+        page = _load_kept(known) if visitor else _load(*known)
         if page is not None:
             return page, components[page.depth - home_depth :]
         del state.routes[requested]
@@ -135,7 +143,7 @@ def find_page(home, components, state):
     if row is None:
         return None, components
     known = (row["pk"], row["content_type_id"], row["url_path"], home_path)
-    page = _load(*known)
+    page = _load_kept(known) if visitor else _load(*known)
     if page is None:
         return None, components
     if len(state.routes) >= MAX_ROUTES:
@@ -156,7 +164,8 @@ def prepare_route(request, path):
     if home is None:
         return
     components = [component for component in path.split("/") if component]
-    page, rest = find_page(home, components, state)
+    visitor = settings.SESSION_COOKIE_NAME not in request.COOKIES
+    page, rest = find_page(home, components, state, visitor)
     if page is None:
         request._wagtail_route_for_request = None
         return
@@ -172,37 +181,48 @@ def serve(request, path):
     return wagtail_views.serve(request, path)
 
 
-def page_family(page):
-    """The live translations of ``page`` and its live ancestors below the tree root, in one query.
+def page_family(page, request):
+    """The addresses of the live translations of ``page`` and its live ancestors below the tree root.
 
-    Kept on the page: the language switcher, hreflang links and breadcrumbs all read it.
+    ``{"translations": {language code: url}, "ancestors": [{"title", "url", "depth"}, ...]}``, read
+    in one query and kept under the content generation (it changes when any page is published,
+    unpublished, moved or deleted). The language switcher, hreflang links and breadcrumbs read it.
     """
     family = getattr(page, "_family", None)
     if family is None:
-        steplen = Page.steplen
-        ancestor_paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
-        pages = list(
-            Page.objects.live()
-            .filter(Q(translation_key=page.translation_key) | Q(path__in=ancestor_paths))
-            .select_related("locale")
-            .only(
-                "id",
-                "title",
-                "url_path",
-                "path",
-                "depth",
-                "translation_key",
-                "locale_id",
-                "locale__language_code",
-                "content_type_id",
-            )
-            .order_by("path")
-        )
-        family = {
-            "translations": {
-                p.locale.language_code: p for p in pages if p.translation_key == page.translation_key
-            },
-            "ancestors": [p for p in pages if p.path in ancestor_paths],
-        }
+        if page.pk is None:  # the preview of a page not saved yet
+            family = _family(page, request)
+        else:
+            family = generation_cached("page-family", lambda: _family(page, request), page.pk, request.get_host())
         page._family = family
     return family
+
+
+def _family(page, request):
+    steplen = Page.steplen
+    ancestor_paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    pages = list(
+        Page.objects.live()
+        .filter(Q(translation_key=page.translation_key) | Q(path__in=ancestor_paths))
+        .select_related("locale")
+        .only(
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "translation_key",
+            "locale_id",
+            "locale__language_code",
+            "content_type_id",
+        )
+        .order_by("path")
+    )
+    return {
+        "translations": {
+            p.locale.language_code: p.get_url(request) for p in pages if p.translation_key == page.translation_key
+        },
+        "ancestors": [
+            {"title": p.title, "url": p.get_url(request), "depth": p.depth} for p in pages if p.path in ancestor_paths
+        ],
+    }

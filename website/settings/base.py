@@ -112,7 +112,13 @@ if env.str("REDIS_URL", default=""):
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Per process; room for the page cache and the derived data of a few thousand pages.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # Editors' sign-in (accounts/): django-axes locks a username out from one address after
 # AXES_FAILURE_LIMIT wrong passwords or codes (429 and a page in the visitor's language); editors

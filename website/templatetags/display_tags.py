@@ -111,14 +111,15 @@ def today():
     return timezone.localdate()
 
 
-@register.simple_tag
-def breadcrumb_pages(page):
-    """The live ancestors of ``page`` below the tree root, home first (read with its translations)."""
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context, page):
+    """Title, address and depth of the live ancestors of ``page`` below the tree root, home first
+    (read with its translations: ``website.serving.page_family``)."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
     from website.serving import page_family
 
-    return page_family(page)["ancestors"]
+    return page_family(page, context["request"])["ancestors"]
 
 
 @register.simple_tag

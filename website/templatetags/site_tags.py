@@ -24,10 +24,9 @@ def language_links(context):
     current = translation.get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = page_family(page)["translations"]
+        translations = page_family(page, request)["translations"]
         for code, name in settings.LANGUAGES:
-            other = translations.get(code)
-            url = other.get_url(request) if other else None
+            url = translations.get(code)
             links.append(
                 {
                     "code": code,
