@@ -332,8 +332,49 @@ def filter_querystring(chosen, sort="name", page=None, **changes):
     return query.urlencode()
 
 
+@dataclass(slots=True)
+class CityCard:
+    """What a card of the directory shows of a city (its themes and translated names are added)."""
+
+    pk: int
+    title: str
+    url: str
+    name_local: str
+    country: str
+    region: str
+    population: int | None
+    looking_for_partners: bool
+    theme_list: list = field(default_factory=list)
+    country_name: str = ""
+    region_name: str = ""
+
+
+def city_cards(index, pks, request, generation):
+    """The cards of the cities ``pks`` (one page of the directory), in that order: one query, and
+    none while the content generation lasts (kept per page of results and host name)."""
+    from cities.listings import CITY_FIELDS
+
+    def build():
+        found = CityPage.objects.only(*CITY_FIELDS).in_bulk(pks)
+        return [
+            CityCard(
+                pk=city.pk,
+                title=city.title,
+                url=city.get_url(request),
+                name_local=city.name_local,
+                country=city.country.code,
+                region=city.region,
+                population=city.population,
+                looking_for_partners=city.looking_for_partners,
+            )
+            for city in (found[pk] for pk in pks if pk in found)
+        ]
+
+    return get_or_build(cache_key("directory-cards", generation, index.pk, request.get_host(), tuple(pks)), build)
+
+
 def directory_context(index, request):
-    from cities.listings import CITY_FIELDS, themes_for_keys
+    from cities.listings import themes_for_keys
 
     generation = current_generation()  # once, before reading what the cached entries come from
     locale_id = index.locale_id
@@ -346,9 +387,7 @@ def directory_context(index, request):
     # Filtering the cities in the database's order keeps that order: it is total (pk breaks ties).
     paginator = Paginator([pk for pk in ordered_pks(index, sort, generation) if pk in matching], PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    pks = list(page.object_list)
-    found = CityPage.objects.only(*CITY_FIELDS).in_bulk(pks)
-    page.object_list = [found[pk] for pk in pks if pk in found]
+    page.object_list = city_cards(index, list(page.object_list), request, generation)
     position = {pk: n for n, pk in enumerate(cached.pks)}
     mapping = snippet_map(Theme, locale_id)
     # What the cards show, translated once rather than on each card.
@@ -357,8 +396,8 @@ def directory_context(index, request):
     for city in page.object_list:
         keys = [cached.theme_keys[n] for n in cached.themes[position[city.pk]]] if city.pk in position else []
         city.theme_list = themes_for_keys(keys, locale_id, mapping)
-        code = city.country.code
-        city.country_name = country_names[code] if code in country_names else city.country.name
+        code = city.country
+        city.country_name = country_names.get(code, code)
         city.region_name = region_names.get(city.region, city.region)  # as get_region_display
 
     labels = {

@@ -166,7 +166,9 @@ def documents_for(page):
         ids = data["by_page"].get(key, [])
     if not ids:
         return []
-    documents = list(LibraryDocument.objects.filter(pk__in=ids).select_related("document"))
+    documents = generation_cached(
+        "library-documents", lambda: list(LibraryDocument.objects.filter(pk__in=ids).select_related("document")), ids
+    )
     theme_keys = snippet_keys(Theme)
     for document in documents:
         keys = [theme_keys.get(pk) for pk in data["themes"].get(document.pk, [])]

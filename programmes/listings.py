@@ -178,12 +178,30 @@ def _about_programme(model, versions, locale_id):
     return model.objects.live().filter(locale_id=locale_id, pk__in=in_programme)
 
 
+def _listed_rows(programme, versions, locale_id):
+    children, ancestors = _relatives(programme)
+    partnerships = list(
+        _about_programme(PartnershipPage, versions, locale_id)
+        .annotate(total=Window(Count("pk")))  # how many in all, in the same query
+        .only(*PARTNERSHIP_FIELDS)
+        .order_by("-start_date", "-pk")[:PARTNERSHIPS_SHOWN]
+    )
+    news = list(_about_programme(NewsPage, versions, locale_id).only(*NEWS_FIELDS).order_by("-date", "-pk")[:6])
+    return children, ancestors, partnerships, news
+
+
 def programme_listings(programme):
     from home.listings import home_sections  # home.listings imports this module
 
     locale_id = programme.locale_id
     data = programme_map(locale_id)
-    children, ancestors = _relatives(programme)
+    # Synchronised relations point at the source page: match every version of the programme.
+    versions = [pk for pk, key in data["keys"].items() if key == programme.translation_key] or [programme.pk]
+    # The rows listed, kept until the content generation changes (calls' states are worked out
+    # from their dates when the page is rendered, so they stay right in between).
+    children, ancestors, partnerships, news = generation_cached(
+        "programme-listings", lambda: _listed_rows(programme, versions, locale_id), programme.pk, locale_id
+    )
     types = ContentType.objects.get_for_models(HomePage, ProgrammeIndexPage)
     home = next((page for page in ancestors if page.content_type_id == types[HomePage].pk), None)
     index = next(
@@ -194,15 +212,6 @@ def programme_listings(programme):
     if parent_programme is not None and parent_programme.locale_id != locale_id:
         parent_programme = localized_pages([parent_programme], locale_id)[0]
 
-    # Synchronised relations point at the source page: match every version of the programme.
-    versions = [pk for pk, key in data["keys"].items() if key == programme.translation_key] or [programme.pk]
-    partnerships = list(
-        _about_programme(PartnershipPage, versions, locale_id)
-        .annotate(total=Window(Count("pk")))  # how many in all, in the same query
-        .only(*PARTNERSHIP_FIELDS)
-        .order_by("-start_date", "-pk")[:PARTNERSHIPS_SHOWN]
-    )
-    news = _about_programme(NewsPage, versions, locale_id).only(*NEWS_FIELDS).order_by("-date", "-pk")[:6]
     countries = programme.countries
     return {
         # The participating countries' names in the reader's language, sorted by name (what
@@ -215,7 +224,7 @@ def programme_listings(programme):
         "partnership_count": partnerships[0].total if partnerships else 0,
         # Linked to when the list is cut.
         "partnership_index": home_sections(home).get("partnershipindexpage") if home is not None else None,
-        "news": list(news),
+        "news": news,
         "themes": localize_keys(_relation_keys(programme, "themes", data["themes"]), Theme, locale_id),
         "managing_body": localize_id(Organisation, programme.managing_body_id, locale_id),
         "delivery_partners": localize_keys(

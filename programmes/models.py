@@ -32,6 +32,7 @@ from website.api_fields import (
     StringListField,
     ThemesField,
 )
+from website.derived import generation_cached
 from website.routing import FileRoutablePageMixin
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -309,7 +310,11 @@ class ProgrammePage(ThemedMixin, BasePage):
     @cached_property
     def timeline(self):
         """The phases, each with its state (past, current, next, later) computed from today."""
-        return phase_states(list(self.phases.all()), timezone.localdate())
+        if "phases" in getattr(self, "_cluster_related_objects", {}) or self.pk is None:  # a preview
+            phases = list(self.phases.all())
+        else:  # as published: kept until the content generation changes
+            phases = generation_cached("programme-phases", lambda: list(self.phases.all()), self.pk)
+        return phase_states(phases, timezone.localdate())
 
 
 class ProgrammePhase(TranslatableMixin, Orderable):

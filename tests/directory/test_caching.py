@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from cities import factories as city_factories
 from cities.directory import directory_context
@@ -112,7 +113,12 @@ def count(function, *args):
 
 def test_the_listings_run_few_queries(directory):
     request = RequestFactory().get("/en/cities/", {"country": "GR", "sort": "-population"})
-    assert count(directory_context, directory.index["en"], request) == 1  # the page of cities
+    assert count(directory_context, directory.index["en"], request) == 0  # its cards are kept too
+    other = RequestFactory().get("/en/cities/", {"country": "JP", "sort": "-population"})
+    other._wagtail_site = Site.find_for_request(request)  # as the serve view sets it
+    with CaptureQueriesContext(connection) as captured:
+        directory_context(directory.index["en"], other)
+    assert len(captured) == 1  # the cards of a page of cities not shown before
     # The city's relations, its partnerships, the programmes, the suggested cities.
     assert count(city_listings, directory.cities["Piraeus"]) == 4
     assert count(city_listings, directory.ca_cities["Piraeus"]) <= 4  # no programme to show in Catalan
