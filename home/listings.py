@@ -1,6 +1,6 @@
-"""What the home page lists, in a fixed number of queries (three once the maps are cached)."""
+"""What the home page lists: three queries, kept under the content generation."""
 
-from django.db.models import BooleanField, Case, F, Q, Value, When
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -37,23 +37,25 @@ def parent_programmes(pages, locale_id, data=None):
     return pages
 
 
-def current_or_recent(queryset, current, current_order, shown, recent_order, recent_shown):
-    """The first ``shown`` pages matching ``current`` in ``current_order``, or when there are
-    none the ``recent_shown`` latest pages in ``recent_order``: one query for both."""
-    is_current = Case(When(current, then=Value(True)), default=Value(False), output_field=BooleanField())
-    rows = list(
-        queryset.annotate(is_current=is_current)
-        .order_by(
-            F("is_current").desc(),
-            Case(When(current, then=F(current_order))).asc(nulls_last=True),
-            F(recent_order).desc(),
-            "pk",
-        )[: max(shown, recent_shown)]
-    )
-    current_rows = [row for row in rows if row.is_current][:shown]
-    if current_rows:
-        return current_rows, []
-    return [], rows[:recent_shown]
+def current_or_recent(rows, is_current, current_order, shown, recent_order, recent_shown):
+    """The first ``shown`` of ``rows`` for which ``is_current(row)`` holds, by ``current_order``,
+    or when there are none the ``recent_shown`` latest by ``recent_order`` (both sort keys)."""
+    current = sorted((row for row in rows if is_current(row)), key=current_order)[:shown]
+    if current:
+        return current, []
+    return [], sorted(rows, key=recent_order, reverse=True)[:recent_shown]
+
+
+def candidates(queryset, still_current, recent_order, recent_shown):
+    """The rows ``current_or_recent`` can pick from now on: those that are current or will be
+    (``still_current``, a Q for "not over yet") and the ``recent_shown`` latest by ``recent_order``.
+
+    What is over stays over, so this set, read once, holds every answer until the content changes:
+    the home page keeps it under the content generation and picks by the time of each request.
+    """
+    upcoming = list(queryset.filter(still_current))
+    latest = list(queryset.order_by(f"-{recent_order}", "-pk")[:recent_shown])
+    return list({page.pk: page for page in upcoming + latest}.values())
 
 
 def few_in_locale(model, locale_id):
@@ -65,24 +67,47 @@ def few_in_locale(model, locale_id):
     return model.objects.filter(live=True, locale_id=locale_id, pk__in=model.objects.values("pk"))
 
 
+def _home_rows(locale_id, now):
+    """The pages the home page's lists pick from, as of ``now``: calls, training, latest news."""
+    return {
+        "calls": candidates(
+            few_in_locale(CallPage, locale_id).only(*PAGE_FIELDS, *CALL_FIELDS),
+            Q(deadline__gt=now),
+            "deadline",
+            RECENT_CALLS_SHOWN,
+        ),
+        "training": candidates(
+            few_in_locale(TrainingModulePage, locale_id).only(*PAGE_FIELDS, *TRAINING_FIELDS),
+            Q(ends_at__gte=now),
+            "starts_at",
+            RECENT_TRAINING_SHOWN,
+        ),
+        "news": list(
+            NewsPage.objects.filter(live=True, locale_id=locale_id).only(*NEWS_FIELDS).order_by("-date", "-pk")[:4]
+        ),
+    }
+
+
 def home_listings(home):
+    """What the home page lists. The rows are kept under the content generation; which calls are
+    open and which training is upcoming is worked out at each request, from the time."""
     now = timezone.now()
     locale_id = home.locale_id
-    live = Q(live=True, locale_id=locale_id)
+    rows = generation_cached("home-rows", lambda: _home_rows(locale_id, now), locale_id)
     calls, recent_calls = current_or_recent(
-        few_in_locale(CallPage, locale_id).only(*PAGE_FIELDS, *CALL_FIELDS),
-        Q(opens_at__isnull=True, deadline__gt=now) | Q(opens_at__lte=now, deadline__gt=now),
-        "deadline",
+        rows["calls"],
+        lambda call: call.deadline > now and (call.opens_at is None or call.opens_at <= now),
+        lambda call: (call.deadline, call.pk),
         OPEN_CALLS_SHOWN,
-        "deadline",
+        lambda call: (call.deadline, call.pk),
         RECENT_CALLS_SHOWN,
     )
     training, recent_training = current_or_recent(
-        few_in_locale(TrainingModulePage, locale_id).only(*PAGE_FIELDS, *TRAINING_FIELDS),
-        Q(ends_at__gte=now),
-        "starts_at",
+        rows["training"],
+        lambda module: module.ends_at >= now,
+        lambda module: (module.starts_at, module.pk),
         UPCOMING_TRAINING_SHOWN,
-        "starts_at",
+        lambda module: (module.starts_at, module.pk),
         RECENT_TRAINING_SHOWN,
     )
     data = programme_map(locale_id)
@@ -94,5 +119,5 @@ def home_listings(home):
         "recent_calls": recent_calls,
         "upcoming_training": training,
         "recent_training": recent_training,
-        "latest_news": list(NewsPage.objects.filter(live).only(*NEWS_FIELDS).order_by("-date", "-pk")[:4]),
+        "latest_news": rows["news"],
     }

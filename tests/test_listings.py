@@ -7,8 +7,11 @@ Bulk pages are added with ``add_child(live=True)`` as there (the rows are the sa
 import re
 from datetime import date, timedelta
 from itertools import count
+from unittest import mock
 
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cities.models import PartnershipCity, PartnershipPage
@@ -228,6 +231,7 @@ def test_home_lists_open_calls_else_the_most_recent(site):
         live=True,
     )
     site.pages["programme"]["en"].add_child(instance=upcoming)
+    bump_generation()  # as publishing does: the rows above were written directly
 
     listings = home_listings(home)
     assert listings["open_calls"] == []
@@ -243,9 +247,25 @@ def test_home_lists_upcoming_training_else_the_most_recent(site):
     training.ends_at = timezone.now() - timedelta(days=1)
     training.starts_at = training.ends_at - timedelta(hours=2)
     training.save()
+    bump_generation()  # as publishing does
     listings = home_listings(home)
     assert listings["upcoming_training"] == []
     assert [t.pk for t in listings["recent_training"]] == [training.pk]
+
+
+def test_home_lists_follow_the_clock_between_publications(site):
+    """The home page's rows are kept until the content changes, but which calls are open is
+    worked out at each request: a deadline passing moves a call to the recent ones at once."""
+    home = site.home["en"]
+    call = site.pages["call"]["en"]
+    assert [c.pk for c in home_listings(home)["open_calls"]] == [call.pk]
+    later = call.deadline + timedelta(minutes=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        with CaptureQueriesContext(connection) as context:
+            listings = home_listings(home)
+    assert listings["open_calls"] == []
+    assert call.pk in [c.pk for c in listings["recent_calls"]]
+    assert len(context.captured_queries) == 0
 
 
 def test_home_sections_and_programmes(client, site):
