@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,6 +27,7 @@ from website.api_fields import (
     ProgrammesField,
     ThemesField,
 )
+from website.derived import unless_preview
 from website.routing import FileRoutablePageMixin
 
 
@@ -174,7 +176,8 @@ class CityPage(ThemedMixin, BasePage):
         from cities.listings import city_listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(city_listings(self))
+        today = timezone.localdate()  # the suggestions depend on the day (programmes' dates)
+        context.update(unless_preview(request, "city-listings", lambda: city_listings(self, today), self.pk, today))
         return context
 
 
@@ -299,7 +302,7 @@ class PartnershipPage(ThemedMixin, BasePage):
         from cities.listings import partnership_listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(partnership_listings(self))
+        context.update(unless_preview(request, "partnership-listings", lambda: partnership_listings(self), self.pk))
         return context
 
 

@@ -1,12 +1,18 @@
-"""Derived data (matchmaking, directory facets, programme and snippet maps) cached under the content generation.
+"""Derived data and the rows pages list, cached under the content generation.
 
-The generation changes whenever a page is published, unpublished, moved or deleted, or a snippet
-is saved (website/signals.py), so an entry is never served after the content it was computed
-from has changed: the next request finds no entry under the new generation and computes it again.
-Read the generation once per request, *before* reading the data the entry is computed from
-(website/signals.py bumps it again when the publishing transaction commits).
+What is kept: the matchmaking, the directory's facets and cards, the programme and snippet maps,
+the published page rows of visitors' requests with their families (switcher, breadcrumbs), and
+the rows the home, programme, city and partnership pages list. The generation changes whenever
+a page is published, unpublished, moved or deleted, or a snippet is saved (website/signals.py),
+so an entry is never served after the content it was computed from has changed: the next
+request finds no entry under the new generation and computes it again. Read the generation once
+per request, *before* reading the data the entry is computed from (website/signals.py bumps it
+again when the publishing transaction commits).
 
-Only derived data is cached here, never rendered HTML; old generations' entries expire.
+What depends on the clock (open calls, upcoming training, a phase's state) is worked out from
+the kept rows at each request; a preview computes from its draft and keeps nothing
+(``unless_preview``). Never rendered HTML: every request renders its page. Old generations'
+entries expire.
 """
 
 import hashlib
@@ -40,3 +46,11 @@ def get_or_build(key, build):
 def generation_cached(name, build, *parts):
     """``build()``, kept until the content generation changes (``parts`` tell entries apart)."""
     return get_or_build(cache_key(name, generation(), *parts), build)
+
+
+def unless_preview(request, name, build, *parts):
+    """``generation_cached(name, build, *parts)``, except on a preview: a draft lists from its own
+    data, computed afresh and never kept."""
+    if getattr(request, "is_preview", False):
+        return build()
+    return generation_cached(name, build, *parts)

@@ -16,7 +16,7 @@ from cities import factories as city_factories
 from cities.directory import directory_context
 from cities.listings import city_listings, partnership_listings
 from cities.matchmaking import possible_partners
-from cities.models import CityPage
+from cities.models import CityPage, PartnershipPage
 from tests.directory.conftest import names
 
 pytestmark = pytest.mark.django_db
@@ -143,3 +143,16 @@ def test_pages_load_nothing_more_per_item_shown(directory, client):
     assert queries(client, directory.partnerships["Piraeus–Puerto Montt"].get_url()) == queries(
         client, directory.partnerships["Turin–Curitiba"].get_url()
     )
+
+
+def test_a_preview_lists_the_draft_and_leaves_the_kept_listings_alone(directory, client):
+    """Visitors' partnership pages list from rows kept under the content generation; a preview
+    lists the draft's own relations, and what it computed is never kept for visitors."""
+    partnership = directory.partnerships["Piraeus–Puerto Montt"]
+    url = partnership.get_url()
+    live = client.get(url).content.decode()  # the listings are kept from here on
+    draft = PartnershipPage.objects.get(pk=partnership.pk)
+    draft.themes = [directory.themes["circular-economy"]]  # in memory, as a preview's revision
+    preview = draft.make_preview_request().content.decode()
+    assert preview.count("Circular economy") == live.count("Circular economy") + 1
+    assert client.get(url).content.decode().count("Circular economy") == live.count("Circular economy")
