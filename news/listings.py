@@ -6,6 +6,7 @@ from news.models import NewsPage
 from programmes.listings import NEWS_FIELDS, children_paths, localized_programme, programme_map
 from programmes.localize import CACHE_SECONDS, snippet_map
 from programmes.models import Theme
+from website.derived import generation_cached
 from website.pagecache import current_generation
 
 PAGE_SIZE = 10
@@ -39,11 +40,15 @@ def news_count(index, queryset, programme="", theme=""):
 
 def news_page(index, queryset, number, programme="", theme=""):
     """The page ``number`` of ``queryset`` as ``Paginator.get_page`` gives it, the count read from
-    the cached counts: one query for the page's items once the count is known."""
+    the cached counts and the page's items kept under the content generation: one query for a
+    page of items not shown since the last publication, none for the others."""
     paginator = Paginator(queryset, PAGE_SIZE)
     paginator.count = news_count(index, queryset, programme, theme)  # the cached_property's value
     page = paginator.get_page(number)
-    page.object_list = list(page.object_list)
+    items = page.object_list
+    page.object_list = generation_cached(
+        "news-page", lambda: list(items), index.pk, page.number, programme, theme
+    )
     return page
 
 
