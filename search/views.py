@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from search import service
+from website import serving
 
 ALL_LANGUAGES = "all"
 
@@ -57,6 +58,7 @@ def search(request):
             params.pop(name)
     language = _current_language()
     all_languages = params.get("languages") == ALL_LANGUAGES
+    serving.remember_site(request)  # the results link to pages
     outcome = service.run_search(request, params, language, all_languages=all_languages)
 
     base = params.copy()

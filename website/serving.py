@@ -72,6 +72,13 @@ def site_for_request(request, state):
     return state.sites[key]
 
 
+def remember_site(request):
+    """Set the request's Site from the process's snapshot (for views other than pages', which
+    link to pages: ``Site.find_for_request`` would otherwise look it up)."""
+    request._wagtail_site = site_for_request(request, snapshot())
+    return request._wagtail_site
+
+
 def home_for(site, language, state):
     """(path, url_path) of the site's root page in ``language``, else of the root page itself."""
     key = (site.root_page_id, language)
