@@ -1,5 +1,6 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 
 from library.models import LibraryDocument
 
@@ -7,6 +8,7 @@ from library.models import LibraryDocument
 @receiver(post_save, sender=LibraryDocument)
 @receiver(post_delete, sender=LibraryDocument)
 @receiver(m2m_changed, sender=LibraryDocument.themes.through)
+@receiver(post_save, sender=get_document_model())  # a file replaced: its size and address change
 def library_changed(sender, **kwargs):
     """Library documents are listed on cached public pages: start a new cache generation."""
     from website.signals import site_changed

@@ -4,9 +4,9 @@ from django.utils.translation import gettext as _
 
 from news.models import NewsPage
 from programmes.listings import NEWS_FIELDS, children_paths, localized_programme, programme_map
-from programmes.localize import CACHE_SECONDS, snippet_map
+from programmes.localize import snippet_map
 from programmes.models import Theme
-from website.derived import generation_cached
+from website.derived import CACHE_SECONDS, generation_cached
 from website.pagecache import current_generation
 
 PAGE_SIZE = 10

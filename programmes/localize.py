@@ -2,37 +2,27 @@
 
 Translations keep their relations pointing at the source-language objects (wagtail-localize
 synchronises them as they are), so templates look up each object's translation in the active
-locale by ``translation_key``. Themes and organisations are small tables: one cached map per
-locale, cleared when a snippet is saved or deleted.
+locale by ``translation_key``. Themes and organisations are small tables: one map per locale,
+kept under the content generation.
 """
-
-from django.core.cache import cache
-from wagtail.models import Locale
 
 from website.derived import generation_cached
 
-CACHE_SECONDS = 24 * 3600
 
-
-def _map_key(model, locale_id):
-    return f"localized-map:{model._meta.label_lower}:{locale_id}"
-
-
-def snippet_map(model, locale_id):
-    """{translation_key: object} for every object of ``model``, preferring ``locale_id``."""
-    key = _map_key(model, locale_id)
-    result = cache.get(key)
-    if result is None:
-        result = {}
-        for obj in model.objects.all().order_by("pk"):
-            if obj.locale_id == locale_id or obj.translation_key not in result:
-                result[obj.translation_key] = obj
-        cache.set(key, result, CACHE_SECONDS)
+def _build_snippet_map(model, locale_id):
+    result = {}
+    for obj in model.objects.all().order_by("pk"):
+        if obj.locale_id == locale_id or obj.translation_key not in result:
+            result[obj.translation_key] = obj
     return result
 
 
-def clear_snippet_maps(model):
-    cache.delete_many([_map_key(model, pk) for pk in Locale.objects.values_list("pk", flat=True)])
+def snippet_map(model, locale_id):
+    """{translation_key: object} for every object of ``model``, preferring ``locale_id``: kept
+    under the content generation, which saving or deleting a snippet changes (website/signals.py)."""
+    return generation_cached(
+        "snippet-map", lambda: _build_snippet_map(model, locale_id), model._meta.label_lower, locale_id
+    )
 
 
 def localize(objs, model, locale_id):
