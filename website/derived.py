@@ -19,7 +19,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from website.pagecache import current_generation
+from website.pagecache import current_generation, request_memo
 
 CACHE_SECONDS = 24 * 3600
 
@@ -36,10 +36,16 @@ def cache_key(name, generation, *parts):
 
 
 def get_or_build(key, build):
+    """The entry ``key``, built and kept if missing; read from the cache once per request."""
+    memo = request_memo()
+    if memo is not None and key in memo:
+        return memo[key]
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, CACHE_SECONDS)
+    if memo is not None:
+        memo[key] = value
     return value
 
 

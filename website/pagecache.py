@@ -67,6 +67,12 @@ def current_generation(name=GENERATION_KEY):
     return memo[name]
 
 
+def request_memo():
+    """A dict that lives as long as the current request (None outside one): the derived data
+    (``website.derived``) it has read, so that reading an entry twice unpickles it once."""
+    return getattr(_request, "derived", None)
+
+
 def _read_generation(name):
     if _shared_cache():
         generation = cache.get(name)
@@ -160,11 +166,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        _request.generations = {}
+        _request.generations, _request.derived = {}, {}
         try:
             return self.respond(request)
         finally:
-            _request.generations = None
+            _request.generations = _request.derived = None
 
     def respond(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not is_cacheable_request(request):
