@@ -51,6 +51,13 @@ class BasePage(Page):
 
         return folded_field_words(self, autocomplete=False)
 
+    def get_url_parts(self, request=None):
+        """Wagtail's, remembered per worker process for the content generation (``pageurl`` on a
+        listing's cards would otherwise reverse a URL for each card on each request)."""
+        from website.serving import remembered_url_parts
+
+        return remembered_url_parts(self, request, super().get_url_parts)
+
     def get_view_restrictions(self):
         """Wagtail's, skipped without a query when no view restriction covers the page."""
         from website.serving import may_be_restricted

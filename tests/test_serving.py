@@ -145,3 +145,16 @@ def test_a_changed_site_is_read_again(client, about):
     site.hostname = "elsewhere.example"
     site.save()
     assert client.get("/en/about/").status_code == 404
+
+
+def test_remembered_page_addresses_follow_a_new_slug_and_a_new_site(client, about):
+    """Page URLs are remembered per process for the generation, keyed by the page's address."""
+    assert StandardPage.objects.get(pk=about.pk).url == "/en/about/"
+    page = StandardPage.objects.get(pk=about.pk)
+    page.slug = "about-us"
+    page.save_revision().publish()
+    assert StandardPage.objects.get(pk=about.pk).url == "/en/about-us/"
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "cities.example", 443
+    site.save()  # a new generation: the remembered site root is read again
+    assert StandardPage.objects.get(pk=about.pk).full_url == "https://cities.example/en/about-us/"

@@ -40,6 +40,7 @@ class Snapshot:
     homes: dict = field(default_factory=dict)  # (root page id, language) -> (path, url_path) or None
     routes: dict = field(default_factory=dict)  # requested path -> (page id, type id, url_path, home path)
     restricted_paths: tuple | None = None  # tree paths of the pages that carry a view restriction
+    url_parts: dict = field(default_factory=dict)  # (page id, url_path, language, site) -> get_url_parts()
 
 
 _snapshot = Snapshot(generation=None)
@@ -100,6 +101,24 @@ def restricted_paths(state):
     if state.restricted_paths is None:
         state.restricted_paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
     return state.restricted_paths
+
+
+def remembered_url_parts(page, request, get_url_parts):
+    """``get_url_parts(request)`` for ``page``, remembered for the content generation: it reads
+    only the page's address, the sites (a change to either starts a new generation), the active
+    language and, where a page belongs to several sites, the request's site."""
+    if page.pk is None:
+        return get_url_parts(request)
+    site = getattr(request, "_wagtail_site", None)
+    key = (page.pk, page.url_path, translation.get_language(), site.pk if site is not None else None)
+    state = snapshot()
+    parts = state.url_parts.get(key)
+    if parts is None:
+        parts = get_url_parts(request)
+        if len(state.url_parts) >= MAX_ROUTES:
+            state.url_parts.clear()
+        state.url_parts[key] = parts
+    return parts
 
 
 def may_be_restricted(page):
