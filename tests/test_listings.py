@@ -357,3 +357,23 @@ def test_partnership_index_in_greek_filters_by_the_programme_code(client, site):
     html = client.get(greek_index.url, {"programme": code}).content.decode()
     assert cards(html) == [site.pages["partnership"]["el"].title]
     assert 'lang="el"' in html
+
+
+def test_a_derived_entry_is_read_from_the_cache_once_per_request(client, site, monkeypatch):
+    """With Redis each read is a round trip: a page reading a map twice reads the cache once."""
+    from django.core.cache import caches
+
+    backend = caches["default"]
+    read, original = [], backend.get
+
+    def get(key, *args, **kwargs):
+        read.append(key)
+        return original(key, *args, **kwargs)
+
+    url = site.pages["city_index"]["el"].get_url()  # the themes: for the filters, for the cards
+    assert client.get(url).status_code == 200
+    monkeypatch.setattr(backend, "get", get)
+    assert client.get(url).status_code == 200
+    derived = [key for key in read if key.startswith("derived:")]
+    assert derived
+    assert len(derived) == len(set(derived))

@@ -158,3 +158,4 @@ def test_remembered_page_addresses_follow_a_new_slug_and_a_new_site(client, abou
     site.hostname, site.port = "cities.example", 443
     site.save()  # a new generation: the remembered site root is read again
     assert StandardPage.objects.get(pk=about.pk).full_url == "https://cities.example/en/about-us/"
+
