@@ -41,16 +41,6 @@ def localized_pages(pages, locale_id, queryset=None):
     return [found.get(page.translation_key, page) for page in pages]
 
 
-def localized_page(model, pk, locale_id, fields=None):
-    """The live translation in ``locale_id`` of the page ``pk`` (else that page), in one query."""
-    queryset = model.objects.filter(translation_key__in=model.objects.filter(pk=pk).values("translation_key"))
-    rows = list(queryset.only(*fields) if fields else queryset.defer_streamfields())
-    original = next((page for page in rows if page.pk == pk), None)
-    if original is None:
-        return None
-    return next((page for page in rows if page.live and page.locale_id == locale_id), original)
-
-
 def by_name(themes):
     return sorted(themes, key=lambda theme: theme.name.casefold())
 
@@ -153,9 +143,9 @@ def city_listings(city, today=None):
 def partnership_listings(partnership):
     """The partner cities (in the reader's language, with their themes), programme, themes and activities.
 
-    Four queries, five when the cities are not in the partnership's language: the links with
+    Three queries, four when the cities are not in the partnership's language: the links with
     their cities, the cities' translations, the themes of the cities and of the partnership, the
-    programme, the activities.
+    activities; the programme comes from the cached programme map.
     """
     locale_id = partnership.locale_id
     mapping = snippet_map(Theme, locale_id)
@@ -178,11 +168,9 @@ def partnership_listings(partnership):
     for link, city in zip(links, cities, strict=True):
         city.theme_list = themes_for_keys(keys.get(("city", city.pk), ()), locale_id, mapping)
         link.localized_city = city
-    programme = (
-        localized_page(ProgrammePage, partnership.programme_id, locale_id, PROGRAMME_FIELDS)
-        if partnership.programme_id
-        else None
-    )
+    from programmes.listings import localized_programme  # programmes.listings imports this module
+
+    programme = localized_programme(partnership.programme_id, locale_id)
     return {
         "partner_cities": links,
         "activities": list(
