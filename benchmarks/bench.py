@@ -30,7 +30,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -116,12 +115,6 @@ def apt_install(package, binary):
         if shutil.which(binary) or Path(binary).exists():
             return True
     return False
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def http_get(url, headers=None, timeout=30):
@@ -378,52 +371,22 @@ def find_static_file(targets):
 
 
 class Server:
+    """gunicorn as production runs it, the page cache on or off (tests/gunicorn.py)."""
+
     def __init__(self, env, page_cache, budget, log_path):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
+        from tests.gunicorn import Gunicorn, GunicornError
+
         env = {**env, "PAGE_CACHE_ENABLED": "1" if page_cache else "0"}
-        self.log = open(log_path, "w")  # noqa: SIM115  (closed in stop)
-        cmd = [
-            "timeout",
-            "-k",
-            "10",
-            str(budget),  # a bound even if this script is killed
-            str(VENV_BIN / "gunicorn"),
-            "website.wsgi",
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(WORKERS),
-            "--timeout",
-            "60",
-        ]
-        self.process = subprocess.Popen(
-            cmd, env=env, cwd=BASE_DIR, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        self.gunicorn = Gunicorn(env, log_path, budget, workers=WORKERS)
+        self.port, self.base = self.gunicorn.port, self.gunicorn.base
         _started.append(self)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"gunicorn exited at start; see {log_path}")
-            try:
-                http_get(self.base + "/robots.txt", timeout=2)
-                return
-            except OSError:
-                time.sleep(0.3)
-        raise SystemExit("gunicorn did not answer within 60 s")
+        try:
+            self.gunicorn.wait_until_ready()
+        except GunicornError as error:
+            raise SystemExit(f"{error}\n(see {log_path})") from None
 
     def stop(self):
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(timeout=20)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.process.wait(timeout=10)
-        self.log.close()
+        self.gunicorn.stop()
         if self in _started:
             _started.remove(self)
 

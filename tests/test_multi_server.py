@@ -8,10 +8,6 @@ the new text on the very next request, and no stale copy of any other page eithe
 
 import http.cookiejar
 import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -27,6 +23,7 @@ from django.db import connection
 from wagtail.fields import StreamField
 
 from home.factories import ensure_home, standard_page
+from tests.gunicorn import Gunicorn, GunicornError
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -45,12 +42,6 @@ TIMEOUT = 20  # seconds, for every HTTP request
 PASSWORD = "a-long-editor-password-" + uuid.uuid4().hex
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def database_url():
     """The test database (pytest-django's ``test_<name>``) as a URL for the servers."""
     db = connection.settings_dict
@@ -66,39 +57,17 @@ class Server:
 
     def __init__(self, name, env, log_dir):
         self.name = name
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_dir / f"gunicorn-{name}.log"
-        self.log = open(self.log_path, "w")  # noqa: SIM115  (closed in stop)
-        self.process = subprocess.Popen(
-            [
-                "timeout", "-k", "5", "300",  # a bound even if the test run is killed
-                str(Path(sys.executable).parent / "gunicorn"), "website.wsgi",
-                "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--timeout", "30",
-            ],
-            env=env, cwd=BASE_DIR, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+        self.gunicorn = Gunicorn(env, log_dir / f"gunicorn-{name}.log", 300, workers=2, worker_timeout=30)
+        self.base, self.log_path = self.gunicorn.base, self.gunicorn.log_path
 
     def wait_until_ready(self, deadline):
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                pytest.fail(f"server {self.name} exited at start:\n{self.log_path.read_text()[-3000:]}")
-            try:
-                urllib.request.urlopen(self.base + "/robots.txt", timeout=2).close()  # noqa: S310
-                return
-            except OSError:
-                time.sleep(0.2)
-        pytest.fail(f"server {self.name} did not answer within its start-up time")
+        try:
+            self.gunicorn.wait_until_ready(deadline)
+        except GunicornError as error:
+            pytest.fail(f"server {self.name}: {error}")
 
     def stop(self):
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
-        self.log.close()
+        self.gunicorn.stop()
 
     def get(self, path):
         """An anonymous visitor: no cookies. Returns (status, X-Page-Cache, body text)."""

@@ -6,7 +6,6 @@ Wagtail's HTTP frontend-cache backend sends, as Varnish would receive them.
 """
 
 import gzip
-import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -18,14 +17,9 @@ from django.test import override_settings
 from wagtail.documents import get_document_model
 
 from home.factories import ensure_home, standard_page
+from tests.gunicorn import free_port
 
 pytestmark = pytest.mark.django_db
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 # Object storage

@@ -17,8 +17,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,9 +25,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parents[2]
+from tests.gunicorn import BASE_DIR, Gunicorn, GunicornError
+
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
-VENV_BIN = Path(sys.executable).parent
 
 # A tile server that does not exist: the browser fixture answers its requests with a blank tile,
 # so the map draws without any request leaving the machine.
@@ -40,12 +38,6 @@ USERS = {
     "e2e-editor": ("Editors (English)", "Edith"),
     "e2e-translator": ("Translators (Polish)", "Piotr"),
 }
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def source_fingerprint():
@@ -70,6 +62,7 @@ class DemoSite:
         self.threads = threads
         self.say = log
         self.passwords = {name: secrets.token_urlsafe(16) for name in USERS}
+        self.server = None
         self.process = None
         self.port = None
         self.base = None
@@ -149,55 +142,20 @@ class DemoSite:
 
     def start(self, budget_seconds=3600):
         """gunicorn on a free port; ``timeout`` bounds it even if this process is killed."""
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        log_path = self.folder / "gunicorn.log"
-        self.log = open(log_path, "w")  # noqa: SIM115  (closed in stop)
-        cmd = [
-            "timeout",
-            "-k",
-            "10",
-            str(budget_seconds),
-            str(VENV_BIN / "gunicorn"),
-            "website.wsgi",
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(self.workers),
-            "--threads",
-            str(self.threads),
-            "--timeout",
-            "60",
-        ]
-        self.process = subprocess.Popen(
-            cmd, env=self.env, cwd=BASE_DIR, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        self.server = Gunicorn(
+            self.env, self.folder / "gunicorn.log", budget_seconds, workers=self.workers, threads=self.threads
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited at start:\n{log_path.read_text()[-4000:]}")
-            try:
-                with urllib.request.urlopen(self.base + "/robots.txt", timeout=2):  # noqa: S310
-                    return self
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.3)
-        self.stop()
-        raise RuntimeError("gunicorn did not answer within 60 s")
+        self.process, self.port, self.base = self.server.process, self.server.port, self.server.base
+        try:
+            self.server.wait_until_ready()
+        except GunicornError:
+            self.stop()
+            raise
+        return self
 
     def stop(self):
-        if self.process is not None and self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(timeout=20)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                try:
-                    os.killpg(self.process.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                self.process.wait(timeout=10)
-        if getattr(self, "log", None) is not None:
-            self.log.close()
-            self.log = None
+        if self.server is not None:
+            self.server.stop()
 
     def gunicorn_log(self):
         path = self.folder / "gunicorn.log"
