@@ -94,6 +94,14 @@ def _split(po):
     return result
 
 
+def target_language_codes(po):
+    """The languages of the translations a page or section PO file writes into (unknown ids left out)."""
+    uuids = [uuid for uuid in _split(po) if _is_uuid(uuid)]
+    return set(
+        Translation.objects.filter(uuid__in=uuids).values_list("target_locale__language_code", flat=True)
+    )
+
+
 def apply_translation(translation, user=None, publish=True):
     """Write the translation memory to the target (and publish it, if it has drafts and ``publish``)."""
     model = translation.source.specific_content_type.model_class()

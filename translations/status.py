@@ -93,6 +93,11 @@ class Cell:
     def label(self):
         return STATUS_LABELS[self.status]
 
+    @property
+    def writes(self):
+        """Its action writes into the language (translate, update) rather than opening an editor."""
+        return self.status in (MISSING, OUTDATED)
+
 
 @dataclass
 class Row:

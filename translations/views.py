@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -11,10 +12,13 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.views import submit_translations, update_translations
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from translations.po import export_po, import_po, parse_po
+from translations.permissions import writable_language_codes, writable_locales
+from translations.po import export_po, import_po, parse_po, target_language_codes
 from translations.sections import section_translations, translate_section
 from translations.status import SOURCE, STATUS_LABELS, STATUSES, cached_status, content_languages
 from translations.workflow import send_news_for_translation
@@ -25,6 +29,38 @@ ROWS_PER_PAGE = 100
 def _require_submit_permission(user):
     if not user.has_perm("wagtail_localize.submit_translation"):
         raise PermissionDenied
+
+
+def _language_names(codes):
+    names = dict(content_languages())
+    return ", ".join(str(names.get(code, code)) for code in codes)
+
+
+def refuse(request, message):
+    """A 403 saying why, in the admin's layout: Wagtail's admin turns a ``PermissionDenied`` into a
+    redirect to the dashboard with a generic message."""
+    return TemplateResponse(
+        request,
+        "translations/refused.html",
+        {
+            "page_title": _("Not allowed"),
+            "message": message,
+            "back_url": get_valid_next_url_from_request(request) or reverse("translations:status"),
+        },
+        status=403,
+    )
+
+
+def refuse_languages(request, codes):
+    return refuse(
+        request,
+        ngettext(
+            "You may not write into %(languages)s: you cannot edit the pages in that language.",
+            "You may not write into %(languages)s: you cannot edit the pages in those languages.",
+            len(codes),
+        )
+        % {"languages": _language_names(codes)},
+    )
 
 
 class StatusView(WagtailAdminTemplateMixin, TemplateView):
@@ -73,13 +109,21 @@ class StatusView(WagtailAdminTemplateMixin, TemplateView):
                 "computed_at": report.computed_at,
                 "import_form": ImportPOForm(),
                 "can_send_news": self.request.user.has_perm("wagtail_localize.submit_translation"),
+                "writable_languages": writable_language_codes(self.request.user),
             }
         )
         return context
 
 
 class TranslateSectionForm(forms.Form):
-    language = forms.ChoiceField(label=gettext_lazy("Language"))
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        error_messages={
+            "invalid_choice": gettext_lazy(
+                "You may only translate into a language whose pages you can edit; %(value)s is not one."
+            )
+        },
+    )
     sync_existing = forms.BooleanField(
         label=gettext_lazy("Also sync existing translations with the source"),
         required=False,
@@ -127,7 +171,9 @@ class SectionView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def languages(self):
-        return content_languages()
+        """The languages the user may translate the section into."""
+        codes = writable_language_codes(self.request.user)
+        return [(code, name) for code, name in content_languages() if code in codes]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -142,9 +188,10 @@ class SectionView(WagtailAdminTemplateMixin, TemplateView):
                 "rows": [(row, row.cell_list(codes)) for row in rows],
                 "status_url": reverse("translations:status") + f"?section={key}",
                 "translate_form": kwargs.get("translate_form")
-                or TranslateSectionForm(languages=report.languages),
+                or TranslateSectionForm(languages=self.languages()),
                 "import_form": ImportPOForm(),
                 "can_translate": self.request.user.has_perm("wagtail_localize.submit_translation"),
+                "writable_languages": writable_language_codes(self.request.user),
             }
         )
         return context
@@ -179,12 +226,19 @@ class SectionView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class SectionPOView(View):
-    """One PO file with every translation of the section into a language."""
+    """One PO file with every translation of the section into a language the user may write.
+
+    A language the user may not write is refused with a 403 rather than hidden behind a 404: the
+    site's languages are no secret (the status view lists them) and the translator learns why.
+    """
 
     def get(self, request, page_id, language_code):
         from programmes.models import ProgrammePage
 
         programme = get_object_or_404(ProgrammePage, pk=page_id)
+        get_object_or_404(Locale, language_code=language_code)
+        if language_code not in writable_language_codes(request.user):
+            return refuse_languages(request, [language_code])
         translations = [
             translation
             for translation in section_translations(programme, language_code)
@@ -212,6 +266,9 @@ class ImportPOView(View):
         except ValueError:
             messages.error(request, _("Please upload a valid PO file."))
             return redirect(next_url)
+        foreign = target_language_codes(po) - writable_language_codes(request.user)
+        if foreign:
+            return refuse_languages(request, sorted(foreign))
         publish = form.cleaned_data["publish"]
 
         def allowed(instance):
@@ -254,6 +311,9 @@ class SendNewsView(View):
         _require_submit_permission(request.user)
         page = get_object_or_404(NewsPage, pk=page_id)
         codes = request.POST.getlist("language")
+        foreign = [code for code in codes if code not in writable_language_codes(request.user)]
+        if foreign:
+            return refuse_languages(request, foreign)
         states = send_news_for_translation(page, codes, user=request.user)
         started = [code for code, state in states.items() if state is not None]
         messages.success(
@@ -262,3 +322,48 @@ class SendNewsView(View):
             % {"title": page.title, "languages": ", ".join(started) or "–"},
         )
         return redirect(get_valid_next_url_from_request(request) or reverse("translations:status"))
+
+
+class OwnLocalesMixin:
+    """wagtail-localize's "Translate" form offering only the locales the user may write.
+
+    wagtail-localize offers every locale and has no hook or setting to change that, so these
+    views answer its URLs instead (``wagtail_hooks`` registers them ahead of its own).
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(pk__in=writable_locales(self.request.user))
+        field.error_messages["invalid_choice"] = _(
+            "You may only translate into languages whose pages you can edit."
+        )
+        if len(field.queryset) < 2:
+            form.fields["select_all"].widget = forms.HiddenInput()
+        return form
+
+
+class SubmitPageTranslationView(OwnLocalesMixin, submit_translations.SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetTranslationView(OwnLocalesMixin, submit_translations.SubmitSnippetTranslationView):
+    pass
+
+
+class UpdateTranslationsView(update_translations.UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", for users who may write every language it syncs.
+
+    It refreshes, and may publish, the translation into every language at once.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
+        foreign = (
+            source.translations.filter(enabled=True)
+            .exclude(target_locale__in=writable_locales(request.user))
+            .values_list("target_locale__language_code", flat=True)
+        )
+        if foreign:
+            return refuse_languages(request, sorted(foreign))
+        return super().dispatch(request, *args, **kwargs)

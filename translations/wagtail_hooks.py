@@ -4,12 +4,26 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from translations import urls
+from translations import urls, views
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("translations/", include(urls, namespace="translations"))]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_localize_urls():
+    """Our versions of wagtail-localize's Translate and Sync views at its URLs, ahead of its own so
+    they answer (its URL names still point there): they only write into the user's languages."""
+    return [
+        path("localize/submit/page/<int:page_id>/", views.SubmitPageTranslationView.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.SubmitSnippetTranslationView.as_view(),
+        ),
+        path("localize/update/<int:translation_source_id>/", views.UpdateTranslationsView.as_view()),
+    ]
 
 
 @hooks.register("register_admin_menu_item")
