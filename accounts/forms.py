@@ -9,7 +9,12 @@ settings.REQUIRE_2FA_FOR_EDITORS is on (the production default), in which case t
 until an administrator runs ``manage.py add_totp_device <username>`` for them.
 
 The error for a wrong password and for a wrong code is the same, so the form never tells a
-stranger that a guessed password was right.
+stranger that a guessed password was right. An editor whose only second factor is a passkey signs
+in with the page's "Sign in with a passkey" button instead (accounts/passkeys.py): with a passkey
+but no code, this form refuses the password as it would a wrong one.
+
+This form is not what keeps password-only sessions out: accounts/middleware.py treats any session
+without its second factor as anonymous, whichever view signed it in.
 """
 
 from django import forms
