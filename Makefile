@@ -1,7 +1,9 @@
 # make run   : set up everything on a fresh machine and serve the site on http://127.0.0.1:$(PORT)
-# make test  : install the test requirements and run the whole suite
+# make test  : install the test requirements and run the whole suite (deterministic)
+# make fuzz  : the property-based tests with new random inputs, printing what they tried
 # make bench : the public pages under gunicorn at scale, page cache off and on (benchmarks/README.md)
 # make load  : a minute of mixed traffic on the demo site under gunicorn: requests/s, p99, errors
+# make : the judged search queries on SQLite, PostgreSQL and the Elasticsearch emulator
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +11,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run dev test e2e-tools load bench backup restore lint install install-test migrate demo static messages clean
+.PHONY: run dev test fuzz e2e-tools load bench backup restore lint install install-test migrate demo static messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +33,8 @@ install-test: $(VENV)/.installed-test
 	@$(PY) -c "import secrets; print('SECRET_KEY=' + secrets.token_urlsafe(64)); print('ADMIN_PASSWORD=' + secrets.token_urlsafe(12)); print('ALLOWED_HOSTS=127.0.0.1,localhost'); print('SECURE_HTTPS=off')" > .env
 	@echo "Wrote .env (secret key and admin password for this machine)."
 
-RUN_ENV = set -a && source ./.env && set +a && export DJANGO_SETTINGS_MODULE=website.settings.production
+RUN_ENV = set -a && source ./.env && set +a && export DJANGO_SETTINGS_MODULE=website.settings.production \
+	&& export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 
 run: install .env
 	@$(RUN_ENV) && $(PY) manage.py migrate --noinput
@@ -60,8 +63,13 @@ test: install-test e2e-tools
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/bandit -q -r accounts cities home library news programmes search translations website -c pyproject.toml
-	$(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
+
+# The property-based tests with new random inputs (Hypothesis' "explore" profile), printing what they
+# tried; `make test` runs the same tests derandomised. A failure found here becomes an explicit test.
+fuzz: install-test
+	HYPOTHESIS_PROFILE=explore $(PY) -m pytest tests/hostile --hypothesis-show-statistics $(PYTEST_ARGS)
 
 # 60 s at 16 connections on the demo site under gunicorn (benchmarks/load.py); installs wrk if missing.
 # Builds its own scratch database; about three minutes. Not part of `make test`.

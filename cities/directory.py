@@ -28,6 +28,7 @@ from programmes.localize import snippet_map
 from programmes.models import ProgrammePage, Theme, WorldRegion
 from website.derived import cache_key, get_or_build
 from website.derived import generation as current_generation
+from website.pagecache import cache_host
 
 PAGE_SIZE = 24
 SORTS = {
@@ -370,7 +371,7 @@ def city_cards(index, pks, request, generation):
             for city in (found[pk] for pk in pks if pk in found)
         ]
 
-    return get_or_build(cache_key("directory-cards", generation, index.pk, request.get_host(), tuple(pks)), build)
+    return get_or_build(cache_key("directory-cards", generation, index.pk, cache_host(request), tuple(pks)), build)
 
 
 def directory_context(index, request):

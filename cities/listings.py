@@ -50,13 +50,9 @@ def themes_for_keys(keys, locale_id, mapping=None):
     return localize_keys(keys, Theme, locale_id, mapping)
 
 
-def _in_memory(obj, name):
-    """Whether ``obj.<name>.all()`` is answered without the database (a preview's draft, a prefetch)."""
-    return (
-        not obj.pk
-        or name in getattr(obj, "_cluster_related_objects", {})
-        or name in getattr(obj, "_prefetched_objects_cache", {})
-    )
+def in_memory(obj):
+    """Whether ``obj``'s relations are to be read as they are in memory: a preview's draft."""
+    return not obj.pk or getattr(obj, "previewing", False)
 
 
 def related_keys(page, names, extra=()):
@@ -69,7 +65,7 @@ def related_keys(page, names, extra=()):
     found = defaultdict(list)
     querysets = []
     for name in names:
-        if _in_memory(page, name):
+        if in_memory(page):
             found[(name, page.pk)] = [obj.translation_key for obj in getattr(page, name).all()]
             continue
         field = type(page)._meta.get_field(name)

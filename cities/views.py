@@ -15,6 +15,7 @@ from cities.directory import SORTS, Vocabulary, base_queryset, filtered, parse
 from cities.models import PartnershipCity, PartnershipPage
 from programmes.localize import localize
 from programmes.models import Theme, WorldRegion
+from website.links import absolute_url
 
 CSV_COLUMNS = (
     "name",
@@ -72,7 +73,7 @@ def export_csv(index, request):
     programme_codes = programme_codes_by_city(queryset, cities)
     country_names = dict(countries)
     region_names = dict(WorldRegion.choices)
-    index_url = request.build_absolute_uri(index.get_url(request))
+    index_url = absolute_url(index.get_url(request))
 
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"cities-{index.locale.language_code}.csv"

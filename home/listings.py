@@ -7,6 +7,7 @@ from wagtail.models import Page
 from news.models import NewsPage
 from programmes.listings import CALL_FIELDS, NEWS_FIELDS, PAGE_FIELDS, TRAINING_FIELDS, programme_map
 from programmes.models import CallPage, ProgrammePage, TrainingModulePage
+from website import clock
 from website.derived import generation_cached
 
 OPEN_CALLS_SHOWN, RECENT_CALLS_SHOWN = 4, 3
@@ -94,6 +95,10 @@ def home_listings(home):
     now = timezone.now()
     locale_id = home.locale_id
     rows = generation_cached("home-rows", lambda: _home_rows(locale_id, now), locale_id)
+    for call in rows["calls"]:
+        clock.changes_at(call.opens_at, call.deadline)
+    for module in rows["training"]:
+        clock.changes_at(module.ends_at)
     calls, recent_calls = current_or_recent(
         rows["calls"],
         lambda call: call.deadline > now and (call.opens_at is None or call.opens_at <= now),

@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from website.derived import generation_cached
 
 
 class BasePage(Page):
@@ -51,18 +52,20 @@ class BasePage(Page):
 
         return folded_field_words(self, autocomplete=False)
 
-    def get_url_parts(self, request=None):
-        """Wagtail's, remembered per worker process for the content generation (``pageurl`` on a
-        listing's cards would otherwise reverse a URL for each card on each request)."""
-        from website.serving import remembered_url_parts
-
-        return remembered_url_parts(self, request, super().get_url_parts)
+    def serve_preview(self, request, mode_name):
+        """Wagtail's; the page object says it is a preview (``previewing``), so its listings read
+        its relations as edited, in memory, rather than the published rows kept in the cache."""
+        self.previewing = True
+        return super().serve_preview(request, mode_name)
 
     def get_view_restrictions(self):
-        """Wagtail's, skipped without a query when no view restriction covers the page."""
-        from website.serving import may_be_restricted
-
-        if not may_be_restricted(self):
+        """Wagtail's, skipped without a query when no view restriction covers the page (the
+        restricted sections are kept under the content generation, which a restriction's change
+        bumps: website/signals.py)."""
+        restricted = generation_cached(
+            "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        )
+        if not any(self.path.startswith(path) for path in restricted):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 

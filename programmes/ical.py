@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from website.links import absolute_url
+
 PRODID = "-//City Cooperation//Programmes//EN"
 
 
@@ -25,7 +27,7 @@ def event_for(page, request):
     event.add("uid", f"{page.translation_key}-{page.locale.language_code}@{settings.ICAL_UID_DOMAIN}")
     event.add("summary", page.title)
     event.add("dtstamp", page.last_published_at or timezone.now())
-    event.add("url", page.get_full_url(request))
+    event.add("url", absolute_url(page.get_url(request)))
     if page.introduction:
         event.add("description", page.introduction)
     if isinstance(page, CallPage):

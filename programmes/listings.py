@@ -116,7 +116,7 @@ def localized_programme(programme_id, locale_id, data=None):
 def _relation_keys(programme, name, cached):
     """Translation keys of ``programme``'s ``name`` relation: as edited on a preview (kept in
     memory by modelcluster), else from the map, else from the database."""
-    in_memory = name in getattr(programme, "_cluster_related_objects", {})
+    in_memory = getattr(programme, "previewing", False)
     if not in_memory and programme.pk in cached:
         return cached[programme.pk]
     return [obj.translation_key for obj in getattr(programme, name).all()]

@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.models import BasePage
 from programmes.localize import localized_themes
+from website import clock
 from website.api_fields import (
     CountryCodeField,
     CountryCodesField,
@@ -179,6 +180,7 @@ class ProgrammeIndexPage(FileRoutablePageMixin, BasePage):
             TrainingModulePage.objects.live().descendant_of(self).filter(ends_at__gte=now)
         )
         for page in pages:
+            clock.changes_at(getattr(page, "deadline", None), getattr(page, "ends_at", None))
             calendar.add_component(event_for(page, request))
         return ical_response(calendar, "calendar.ics")
 
@@ -310,10 +312,11 @@ class ProgrammePage(ThemedMixin, BasePage):
     @cached_property
     def timeline(self):
         """The phases, each with its state (past, current, next, later) computed from today."""
-        if "phases" in getattr(self, "_cluster_related_objects", {}) or self.pk is None:  # a preview
+        if getattr(self, "previewing", False) or self.pk is None:
             phases = list(self.phases.all())
         else:  # as published: kept until the content generation changes
             phases = generation_cached("programme-phases", lambda: list(self.phases.all()), self.pk)
+        clock.changes_tomorrow()
         return phase_states(phases, timezone.localdate())
 
 
@@ -516,6 +519,7 @@ class CallPage(FileRoutablePageMixin, EventTimesMixin, BasePage):
             raise ValidationError({"deadline": _("The deadline is before the opening date.")})
 
     def state_at(self, now):
+        clock.changes_at(self.opens_at, self.deadline - CLOSING_SOON, self.deadline)
         if self.opens_at and now < self.opens_at:
             return self.State.UPCOMING
         if now >= self.deadline:
@@ -535,7 +539,9 @@ class CallPage(FileRoutablePageMixin, EventTimesMixin, BasePage):
         if self.state_at(now) not in (self.State.OPEN, self.State.CLOSING_SOON):
             return None
         remaining = self.deadline - now
-        return {"days": remaining.days, "hours": remaining.seconds // 3600}
+        left = {"days": remaining.days, "hours": remaining.seconds // 3600}
+        clock.changes_at(self.deadline - timedelta(days=left["days"], hours=left["hours"]))
+        return left
 
     @path("calendar.ics", name="ical")
     def ical(self, request):
@@ -676,6 +682,7 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
 
     @property
     def is_upcoming(self):
+        clock.changes_at(self.ends_at)
         return self.ends_at >= timezone.now()
 
     def get_mode_display(self):

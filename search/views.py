@@ -10,7 +10,6 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from search import service
-from website import serving
 
 ALL_LANGUAGES = "all"
 
@@ -50,6 +49,13 @@ def _current_language():
     return (get_language() or "en").split("-")[0]
 
 
+def search_cache_control(used_fallback):
+    """Said explicitly, so a CDN never guesses: a minute for results, none for the fallback's
+    (they stand in for the search engine while it is away). Signed-in sessions get ``private,
+    no-store`` over this (website.middleware.PrivateForSignedInMiddleware)."""
+    return "no-cache" if used_fallback else "public, max-age=60"
+
+
 @require_safe
 def search(request):
     params = request.GET.copy()
@@ -58,7 +64,6 @@ def search(request):
             params.pop(name)
     language = _current_language()
     all_languages = params.get("languages") == ALL_LANGUAGES
-    serving.remember_site(request)  # the results link to pages
     outcome = service.run_search(request, params, language, all_languages=all_languages)
 
     base = params.copy()
@@ -92,7 +97,9 @@ def search(request):
         if outcome.chosen
         else None,
     }
-    return TemplateResponse(request, "search/search.html", context)
+    response = TemplateResponse(request, "search/search.html", context)
+    response["Cache-Control"] = search_cache_control(outcome.used_fallback)
+    return response
 
 
 @require_safe
@@ -101,5 +108,5 @@ def suggest(request):
         request, request.GET.get("q", ""), _current_language()
     )
     response = JsonResponse({"query": query, "suggestions": suggestions})
-    response["Cache-Control"] = "public, max-age=60" if not used_fallback else "no-cache"
+    response["Cache-Control"] = search_cache_control(used_fallback)
     return response

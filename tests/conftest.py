@@ -6,6 +6,7 @@ The pages are built with the project's factories (``<app>.factories``) so the te
 the same code path as the demo content.
 """
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html.parser import HTMLParser
@@ -15,26 +16,34 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone, translation
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from cities import factories as city_factories
 from home.factories import LANGUAGE_CODES, ensure_home, standard_page, translate
 from news import factories as news_factories
 from programmes import factories as programme_factories
-from website import serving
 
 OTHER_LANGUAGES = [code for code in LANGUAGE_CODES if code != "en"]
+
+# Property-based tests: `make test` runs the "ci" profile, the same inputs for the same commit on
+# every run (inputs once found failing are kept as explicit tests, e.g. tests/security). `make fuzz`
+# runs "explore": new random inputs each time, remembering failures in .hypothesis/.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile(
+    "explore", derandomize=False, database=DirectoryBasedExampleDatabase(".hypothesis/examples")
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(autouse=True)
 def clean_cache_and_language():
     """Each test starts with an empty cache, no remembered routes and English active, whatever ran before it."""
     cache.clear()
-    serving.forget()
     translation.activate("en")
     yield
     translation.deactivate()
     cache.clear()
-    serving.forget()
 
 
 def translated_title(title, code):

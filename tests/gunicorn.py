@@ -53,6 +53,7 @@ class Gunicorn:
         ]
         if threads > 1:
             cmd += ["--threads", str(threads)]
+        env = {"SITE_URL": self.base, **env}  # absolute links point at this server unless told otherwise
         self.process = subprocess.Popen(
             cmd, env=env, cwd=BASE_DIR, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
         )

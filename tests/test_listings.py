@@ -143,6 +143,7 @@ def test_programme_preview_shows_the_themes_as_edited(site):
     other_theme = programme_factories.theme("air-quality", "Air quality")
     draft = ProgrammePage.objects.get(pk=site.pages["programme"]["en"].pk)
     draft.themes = [other_theme]  # in memory, as a preview's revision
+    draft.previewing = True  # as BasePage.serve_preview marks it
 
     assert programme_listings(draft)["themes"] == [other_theme]
     assert programme_listings(site.pages["programme"]["en"])["themes"] == [site.theme]

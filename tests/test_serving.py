@@ -1,4 +1,4 @@
-"""Pages served with the routing facts kept in memory (website/serving.py): never a stale answer."""
+"""Pages served by Wagtail's own serve view: privacy, slugs, moves and sites never give a stale answer."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -7,9 +7,8 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
-from home.factories import add_page, ensure_home, standard_page
+from home.factories import ensure_home, standard_page
 from home.models import StandardPage
-from website import serving
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +25,13 @@ def queries(client, url):
     return response, [query["sql"] for query in context.captured_queries]
 
 
-def test_a_page_is_served_and_its_route_remembered(client, about):
-    first, first_sql = queries(client, "/en/about/")
+def test_a_page_outside_any_restriction_reads_no_restriction_twice(client, about):
+    first, _first_sql = queries(client, "/en/about/")
     second, second_sql = queries(client, "/en/about/")
     assert first.status_code == second.status_code == 200
     assert second.content == first.content
-    # Site, home page, route, the page and its family are known the second time.
-    assert len(second_sql) < len(first_sql)
-    assert not any("wagtailcore_site" in sql for sql in second_sql)
+    # The restricted sections are kept under the content generation.
     assert not any("wagtailcore_pageviewrestriction" in sql for sql in second_sql)
-    assert serving.snapshot().routes
 
 
 def test_a_view_restriction_added_after_the_page_was_served_applies_at_once(client, about):
@@ -90,45 +86,6 @@ def test_unpublished_moved_and_deleted_pages_are_not_served_from_memory(client, 
     assert client.get("/en/about/contact/").status_code == 404
 
 
-def test_a_stale_route_costs_a_query_never_a_wrong_page(client, about):
-    """Even if the generation were not bumped, a remembered route is checked against the page."""
-    home = ensure_home()
-    other = add_page(home, StandardPage(title="Elsewhere", slug="elsewhere"))
-    assert client.get("/en/about/").status_code == 200
-    # Pretend the address belonged to another page: the route is read again from the tree.
-    state = serving.snapshot()
-    (requested, known), *_ = [(key, value) for key, value in state.routes.items() if value[0] == about.pk]
-    state.routes[requested] = (other.pk, other.content_type_id, *known[2:])
-    response = client.get("/en/about/")
-    assert response.status_code == 200
-    assert "About us" in response.content.decode()
-    assert state.routes[requested] == known
-
-
-def test_each_address_is_remembered_even_below_a_remembered_one(client, about):
-    child = standard_page(about, "Team", "team")
-    assert client.get("/en/").status_code == 200
-    assert client.get("/en/about/").status_code == 200
-    assert client.get(child.url).status_code == 200
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(child.url).status_code == 200
-    # For a visitor, the page as published and its family (switcher, breadcrumbs) are kept too.
-    assert len(context.captured_queries) == 0
-
-
-def test_editors_get_the_page_row_from_the_database(client, about, django_user_model):
-    """An editor (signed in: a session) is served the page as it is in the database, and the
-    routing facts still spare the routing queries."""
-    editor = django_user_model.objects.create_user("editor", password="pw-for-tests-only")
-    client.force_login(editor)
-    assert client.get("/en/about/").status_code == 200
-    with CaptureQueriesContext(connection) as context:
-        assert client.get("/en/about/").status_code == 200
-    page_reads = [query["sql"] for query in context.captured_queries if '"home_standardpage"' in query["sql"]]
-    assert len(page_reads) == 1
-    assert not any('"url_path" IN (' in query["sql"] for query in context.captured_queries)
-
-
 def test_a_visitor_sees_a_new_title_once_published(client, about):
     """The kept page row is the published one: a publish replaces it at the next request."""
     assert "About us" in client.get("/en/about/").content.decode()
@@ -147,8 +104,7 @@ def test_a_changed_site_is_read_again(client, about):
     assert client.get("/en/about/").status_code == 404
 
 
-def test_remembered_page_addresses_follow_a_new_slug_and_a_new_site(client, about):
-    """Page URLs are remembered per process for the generation, keyed by the page's address."""
+def test_page_addresses_follow_a_new_slug_and_a_new_site(client, about):
     assert StandardPage.objects.get(pk=about.pk).url == "/en/about/"
     page = StandardPage.objects.get(pk=about.pk)
     page.slug = "about-us"
@@ -156,6 +112,5 @@ def test_remembered_page_addresses_follow_a_new_slug_and_a_new_site(client, abou
     assert StandardPage.objects.get(pk=about.pk).url == "/en/about-us/"
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = "cities.example", 443
-    site.save()  # a new generation: the remembered site root is read again
+    site.save()
     assert StandardPage.objects.get(pk=about.pk).full_url == "https://cities.example/en/about-us/"
-

@@ -19,19 +19,24 @@ every field to a listing; any database field of the endpoint's model filters it
 understand gets 400 with ``{"message": ...}``.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.db import models
+from django.db import DatabaseError, models
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
 from wagtail.api import APIField
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
     FieldsFilter,
+    LocaleFilter,
     OrderingFilter,
     SearchFilter,
     TranslationOfFilter,
@@ -45,27 +50,36 @@ from cities.models import CityPage, PartnershipPage
 from news.models import NewsPage
 from programmes.models import CallPage, ProgrammePage, Theme, TrainingModulePage
 from website.api_fields import LanguageField
+from website.links import absolute_url
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE = "The open-data API cannot reach its database right now. Please try again in a minute."
+
+
+def api_exception_handler(exc, context):
+    """REST framework's handler, plus: the database unreachable is a JSON 503 with Retry-After
+    (settings.REST_FRAMEWORK["EXCEPTION_HANDLER"]). Anything else unexpected reaches
+    ``website.views.server_error``, which answers the API in JSON too."""
+    if isinstance(exc, DatabaseError):
+        logger.error("API request failed: the database did not answer", exc_info=exc)
+        return Response({"message": UNAVAILABLE}, status=503, headers={"Retry-After": "60"})
+    return exception_handler(exc, context)
 
 
 def language_codes():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
-class StrictLocaleFilter:
-    """``?locale=<language code>``; an unknown code is a 400, not an empty list or a 404."""
+class StrictLocaleFilter(LocaleFilter):
+    """Wagtail's ``?locale=<language code>``; an unknown code is a 400, not an empty list or a 404."""
 
     def filter_queryset(self, request, queryset, view):
-        if "locale" not in request.GET:
-            return queryset
-        code = request.GET["locale"]
-        locale = Locale.objects.filter(language_code=code).first() if code in language_codes() else None
-        if locale is None:
-            raise BadRequestError(f"locale must be one of: {', '.join(language_codes())}")
-        child_of = getattr(queryset, "_filtered_by_child_of", None)
-        queryset = queryset.filter(locale=locale)
-        if child_of is not None:
-            queryset._filtered_by_child_of = child_of
-        return queryset
+        if "locale" in request.GET:
+            code = request.GET["locale"]
+            if code not in language_codes() or not Locale.objects.filter(language_code=code).exists():
+                raise BadRequestError(f"locale must be one of: {', '.join(language_codes())}")
+        return super().filter_queryset(request, queryset, view)
 
 
 class CheckedFieldsFilter(FieldsFilter):
@@ -261,8 +275,8 @@ def api_index(request):
     return JsonResponse(
         {
             "endpoints": {
-                name: request.build_absolute_uri(reverse(f"wagtailapi:{name}:listing"))
-                for name in api_router._endpoints
+                name: absolute_url(reverse(f"wagtailapi:{name}:listing"))
+                for name in ENDPOINT_NAMES
             },
             "languages": language_codes(),
             "limit_max": settings.WAGTAILAPI_LIMIT_MAX,
@@ -272,9 +286,8 @@ def api_index(request):
     )
 
 
-api_router = WagtailAPIRouter("wagtailapi")
 # Typed endpoints first: an object's detail_url points at the first endpoint whose model it is.
-for viewset in (
+ENDPOINTS = (
     ProgrammesAPIViewSet,
     CallsAPIViewSet,
     TrainingModulesAPIViewSet,
@@ -283,5 +296,8 @@ for viewset in (
     NewsAPIViewSet,
     ThemesAPIViewSet,
     PublicPagesAPIViewSet,
-):
+)
+ENDPOINT_NAMES = [viewset.name for viewset in ENDPOINTS]
+api_router = WagtailAPIRouter("wagtailapi")
+for viewset in ENDPOINTS:
     api_router.register_endpoint(viewset.name, viewset)

@@ -10,6 +10,8 @@ This module imports no model at import time: the models import it for their ``ap
 
 from rest_framework.fields import Field
 
+from website.links import absolute_url
+
 
 def _memo(context, name):
     return context.setdefault(f"_api_memo_{name}", {})
@@ -208,8 +210,7 @@ class DocumentUrlField(InstanceField):
         document = getattr(page, self.attr_name)
         if document is None:
             return None
-        request = self.context.get("request")
-        return request.build_absolute_uri(document.url) if request else document.url
+        return absolute_url(document.url)
 
 
 class IcalUrlField(InstanceField):
@@ -221,7 +222,7 @@ class IcalUrlField(InstanceField):
         if url is None:
             return None
         url += page.reverse_subpage("ical")
-        return request.build_absolute_uri(url) if request else url
+        return absolute_url(url)
 
 
 class LanguageField(InstanceField):

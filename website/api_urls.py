@@ -9,3 +9,5 @@ from django.urls import path
 from website.api import api_index, api_router
 
 urlpatterns = [path("api/v2/", api_index), path("api/v2/", api_router.urls)]
+
+handler500 = "website.views.server_error"

@@ -4,6 +4,10 @@ What is cached: a 200 response to GET/HEAD, without a query string, under a lang
 for a visitor without a session cookie, that sets no cookie and used no CSRF token (so no token
 or session is ever baked into a cached page). Search and the admin are never cached.
 
+A page that shows something about time (a call open or closed, upcoming training, a phase in
+progress) is kept only until that changes (website/clock.py), and its ``max-age``/``s-maxage``
+never reach past it.
+
 Invalidation is by generation: publishing, unpublishing, moving or deleting a page, or saving a
 snippet, bumps the generation and every cached page becomes stale at once. With Redis the
 generation lives in Redis, shared by every server; with the local-memory cache it is the
@@ -22,7 +26,12 @@ from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
+
+from website import clock
+from website.cache import breaker
 
 GENERATION_KEY = "page-cache-generation"
 HEADERS_KEPT = (
@@ -53,12 +62,25 @@ def _generation_file(name):
 _request = Local()  # generations read during the current request
 
 
+GENERATIONS_SEEN = {GENERATION_KEY}
+
+
+def bump_all_generations():
+    """After a Redis outage: whatever Redis kept may predate a publication made while it was away."""
+    for name in list(GENERATIONS_SEEN):
+        bump_generation(name)
+
+
+breaker.on_recovery.append(bump_all_generations)
+
+
 def current_generation(name=GENERATION_KEY):
     """The generation called ``name`` (the page cache's by default): it changes on every bump.
 
     Read once per request (``PageCacheMiddleware`` opens and closes the request's memo): with
     Redis, every cached map of a page would otherwise cost a round trip of its own.
     """
+    GENERATIONS_SEEN.add(name)
     memo = getattr(_request, "generations", None)
     if memo is None:
         return _read_generation(name)
@@ -75,7 +97,10 @@ def request_memo():
 
 def _read_generation(name):
     if _shared_cache():
+        recoveries = breaker.recoveries
         generation = cache.get(name)
+        if breaker.recoveries != recoveries:  # Redis just came back: read the generation bumped then
+            generation = cache.get(name)
         if generation is None:
             generation = time.time_ns()
             cache.add(name, generation, None)
@@ -89,6 +114,7 @@ def _read_generation(name):
 
 def bump_generation(name=GENERATION_KEY):
     """Make everything cached under the generation ``name`` stale, on every server sharing the cache."""
+    GENERATIONS_SEEN.add(name)
     memo = getattr(_request, "generations", None)
     if memo is not None:
         memo.pop(name, None)  # this request reads the new one
@@ -108,6 +134,14 @@ def stale_now_and_after_commit(name=GENERATION_KEY):
     data as it was just before the commit."""
     bump_generation(name)
     transaction.on_commit(lambda: bump_generation(name))
+
+
+def cache_host(request):
+    """The host name a cached entry is kept under: validated against ALLOWED_HOSTS (a bad one is a
+    400 before anything is cached), lower-cased, without the port. Keys then cannot be multiplied
+    by sending ``Host: example.org:1``, ``:2``... and pages carry no address taken from the request
+    (absolute links come from settings.SITE_URL), so one host name shares one entry."""
+    return split_domain_port(request.get_host())[0].lower()
 
 
 def _language_prefixes():
@@ -175,25 +209,31 @@ class PageCacheMiddleware:
     def respond(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not is_cacheable_request(request):
             return compress_if_safe(request, self.get_response(request))
-        key = f"page:{current_generation()}:{request.get_host()}:{request.path_info}"
+        key = f"page:{current_generation()}:{cache_host(request)}:{request.path_info}"
         entry = cache.get(key)
-        if entry is not None:
+        if entry is not None and entry.get("expires", 0) > time.time():
             return self.build(request, entry, hit=True)
-        response = self.get_response(request)
-        if not is_cacheable_response(request, response):
+        clock.watch()
+        try:
+            response = self.get_response(request)
+        finally:
+            next_change = clock.stop()
+        seconds = getattr(settings, "PAGE_CACHE_SECONDS", 3600)
+        if next_change is not None:  # what the page shows about time holds only until then
+            seconds = min(seconds, clock.seconds_until(next_change))
+        if not is_cacheable_response(request, response) or seconds < 1:
             return compress_if_safe(request, response)
         body = response.content
         entry = {
             "headers": [(name, response[name]) for name in HEADERS_KEPT if name in response],
             "body": body,
             "gzip": gzip.compress(body, compresslevel=6, mtime=0),
+            "expires": time.time() + seconds,
         }
-        cache.set(key, entry, getattr(settings, "PAGE_CACHE_SECONDS", 3600))
+        cache.set(key, entry, seconds)
         return self.build(request, entry, hit=False)
 
     def build(self, request, entry, hit):
-        from django.http import HttpResponse
-
         compressed = accepts_gzip(request)
         response = HttpResponse(entry["gzip"] if compressed else entry["body"])
         for name, value in entry["headers"]:
@@ -201,15 +241,16 @@ class PageCacheMiddleware:
         if compressed:
             response["Content-Encoding"] = "gzip"
         patch_vary_headers(response, ("Accept-Encoding", "Cookie"))
-        response["Cache-Control"] = public_cache_control()
+        response["Cache-Control"] = public_cache_control(max(0, int(entry["expires"] - time.time())))
         response["X-Page-Cache"] = "hit" if hit else "miss"
         return response
 
 
-def public_cache_control():
-    """Browsers keep a public page a minute; a CDN in front (README, Deployment) a little longer."""
-    browser = getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60)
-    shared = getattr(settings, "CDN_CACHE_SECONDS", 0)
+def public_cache_control(remaining):
+    """Browsers keep a public page a minute; a CDN in front (README, Deployment) a little longer;
+    neither past ``remaining`` seconds, when the page cache's own copy expires (a call's deadline)."""
+    browser = min(getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60), remaining)
+    shared = min(getattr(settings, "CDN_CACHE_SECONDS", 0), remaining)
     return f"public, max-age={browser}" + (f", s-maxage={shared}" if shared > browser else "")
 
 

@@ -1,15 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from website import serving, views
+from website import views
 from website.api import api_index, api_router
 from website.routing import FILE_ROUTE_PATTERN
 
 urlpatterns = [
+    # Passkey sign-in and enrolment (accounts/passkeys.py), before the admin's catch-all.
+    path("admin/webauthn/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_index, name="api_index"),
@@ -30,9 +34,23 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     # Page routes ending in a file name (export.csv, map.geojson, calendar.ics): website/routing.py
-    re_path(FILE_ROUTE_PATTERN, serving.serve, name="wagtail_serve_file"),
-    # Wagtail's own URLs, its serve view wrapped to route from memory (website/serving.py).
-    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
-    re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve"),
+    re_path(FILE_ROUTE_PATTERN, wagtail_views.serve, name="wagtail_serve_file"),
+    # Wagtail's own URLs and serve view. Not its
+    # frontend login, Django's plain LoginView, which asks for no second factor: its name stays (Wagtail
+    # reverses it) for a redirect to the admin's login, where restricted pages send visitors anyway
+    # (settings.WAGTAIL_FRONTEND_LOGIN_URL).
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True),
+        name="wagtailcore_login",
+    ),
+    *[
+        pattern
+        for pattern in wagtail_urls.urlpatterns
+        if pattern.name not in ("wagtail_serve", "wagtailcore_login")
+    ],
+    re_path(wagtail_urls.serve_pattern, wagtail_views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
+
+handler500 = "website.views.server_error"

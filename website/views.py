@@ -1,10 +1,14 @@
 from collections import defaultdict
 
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
+
+from website.links import absolute_url
 
 
 @require_GET
@@ -25,7 +29,7 @@ def sitemap(request):
         url = page.get_url(request)
         if url is None:  # not under any site
             continue
-        url = request.build_absolute_uri(url)
+        url = absolute_url(url)
         entry = {"location": url, "lastmod": page.last_published_at, "lang": page.locale.language_code}
         by_key[page.translation_key].append(entry)
         entries.append((page.translation_key, entry))
@@ -48,3 +52,11 @@ def robots_txt(request):
 @require_GET
 def favicon(request):
     return redirect(static("website/favicon.svg"), permanent=True)
+
+
+def server_error(request):
+    """The 500 page (settings' ``handler500``); the API's clients get JSON, as for every other error."""
+    if request.path.startswith("/api/"):
+        message = "The server could not answer this request. Please try again later."
+        return JsonResponse({"message": message}, status=500)
+    return defaults.server_error(request)

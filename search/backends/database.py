@@ -26,8 +26,9 @@ _classes = {}
 
 
 def fold_text(text):
-    # A double quote would end FTS5's quoted term early: it is never useful in a search.
-    return fold(text).replace('"', " ")
+    # A double quote would end FTS5's quoted term early: it is never useful in a search. Blank
+    # is stripped to "", which Wagtail answers with no results (a bare space made no SQL at all).
+    return fold(text).replace('"', " ").strip()
 
 
 def fold_query(query):

@@ -89,6 +89,7 @@ def test_a_draft_with_other_themes_does_not_share_the_live_ranking(directory):
     draft.partner_themes = []
     draft.save_revision()
     preview = draft.get_latest_revision().as_object()  # what a preview shows, relations in memory
+    preview.previewing = True  # as BasePage.serve_preview marks the page it previews
     assert [s.city.title for s in possible_partners(preview, today=JAN_2025)] == ["Turin"]
     assert [s.city.title for s in city_listings(preview, today=JAN_2025)["possible_partners"]] == ["Turin"]
     assert [s.city.title for s in possible_partners(live, today=JAN_2025)] == before

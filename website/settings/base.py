@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -64,16 +65,19 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "website.middleware.PrivateForSignedInMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",  # a session without its second factor is nobody
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.middleware.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.media_errors.MediaStorageErrorMiddleware",  # admin: full/unwritable media storage -> message
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -107,10 +111,17 @@ if env.str("REDIS_URL", default=""):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env.str("REDIS_URL"),
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="cityco"),
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            "OPTIONS": {
+                # A cache fault is a cache miss, never an error page; website/cache.py logs one line
+                # per outage and leaves Redis alone for a few seconds after a failure.
+                "IGNORE_EXCEPTIONS": True,
+                "REDIS_CLIENT_CLASS": "website.cache.PausingRedis",
+                "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_CONNECT_TIMEOUT", default=0.1),  # seconds
+                "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT", default=0.1),
+            },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     # Per process; room for the page cache and the derived data of a few thousand pages.
     CACHES = {
@@ -126,6 +137,7 @@ else:
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out attempt before any password check
     "django.contrib.auth.backends.ModelBackend",
+    "django_otp_webauthn.backends.WebAuthnBackend",  # passkey sign-in (accounts/passkeys.py) only
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -137,6 +149,16 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)  # proxies that 
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.LoginForm"
 REQUIRE_2FA_FOR_EDITORS = env.bool("REQUIRE_2FA_FOR_EDITORS", default=False)  # on in production
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="City Cooperation")
+# Wagtail's frontend login (Django's plain LoginView, no code) is not routed (website/urls.py):
+# pages and documents restricted to signed-in users send visitors to the admin's login.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL = "wagtailadmin_login"
+# Passkeys (django-otp-webauthn, accounts/passkeys.py). The relying party ID is the host name the
+# admin is served on (not an IP address: use http://localhost:8000 in development); the origins are
+# the admin's scheme://host[:port]. Changing the ID later invalidates every enrolled passkey.
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default="localhost")
+OTP_WEBAUTHN_RP_NAME = env.str("OTP_WEBAUTHN_RP_NAME", default=OTP_TOTP_ISSUER)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list("OTP_WEBAUTHN_ALLOWED_ORIGINS", default=["http://localhost:8000"])
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = True  # a passkey with user verification is both factors
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,7 +192,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = env.str("MEDIA_URL", default="/media/")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Removes what a failed write left and raises MediaStorageError (website/media_storage.py).
+    "default": {"BACKEND": "website.media_storage.MediaFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Media (images, documents) on S3-compatible object storage when a bucket is named (django-storages);
@@ -178,7 +201,7 @@ STORAGES = {
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "website.media_storage_s3.S3MediaStorage",  # django-storages' S3Storage, same errors
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,  # MinIO, Ceph, other clouds
@@ -196,11 +219,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail
 WAGTAIL_SITE_NAME = _("City Cooperation")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's public address: every absolute link (hreflang, sitemap, API, exports) starts with it,
+# never with the Host header a request brought (website/links.py).
+SITE_URL = env.str("SITE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Keeps a document's old file until its replacement is stored (website/media_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.media_forms.DocumentForm"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Search (README.md, Search): Wagtail's database backend, folding accents, unless ELASTICSEARCH_URL
@@ -263,6 +291,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "EXCEPTION_HANDLER": "website.api.api_exception_handler",  # a database outage is a JSON 503
 }
 
 # The map's tile server: OpenStreetMap in production, none unless configured.

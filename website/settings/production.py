@@ -19,6 +19,8 @@ if env.bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must be off in production settings.")
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS to the site's host names (not '*').")
 
 # HTTPS. SECURE_HTTPS=off is only for serving plain HTTP on 127.0.0.1 (make run).
 SECURE_HTTPS = env.bool("SECURE_HTTPS", default=True)
@@ -28,7 +30,12 @@ CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_HSTS_SECONDS = 31_536_000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# X-Forwarded-Proto is believed only when a proxy is said to be in front (TRUSTED_PROXY_COUNT): any
+# client can send it, and a request believed to be HTTPS gets secure cookies and no redirect.
+if TRUSTED_PROXY_COUNT:  # noqa: F405
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The public address absolute links use (website/links.py): by default the first allowed host.
+SITE_URL = env.str("SITE_URL", default=f"{'https' if SECURE_HTTPS else 'http'}://{ALLOWED_HOSTS[0]}")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Editors need an authenticator app (manage.py add_totp_device); off only with SECURE_HTTPS=off,

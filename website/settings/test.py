@@ -8,6 +8,7 @@ from .base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "test-secret-key"
 ALLOWED_HOSTS = ["*"]
+SITE_URL = "http://testserver"  # the test client's host
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -9,6 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import pgettext
 from wagtail.models import Page
 
+from website import clock
+from website.family import page_family
+
 register = template.Library()
 
 
@@ -114,11 +117,9 @@ def today():
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context, page):
     """Title, address and depth of the live ancestors of ``page`` below the tree root, home first
-    (read with its translations: ``website.serving.page_family``)."""
+    (read with its translations: ``website.family.page_family``)."""
     if not isinstance(page, Page) or page.depth <= 2:
         return []
-    from website.serving import page_family
-
     return page_family(page, context["request"])["ancestors"]
 
 
@@ -136,7 +137,10 @@ def page_themes(page, given=None):
 @register.filter
 def is_future(value):
     """True if an aware datetime is still to come."""
-    return bool(value) and value > timezone.now()
+    if not value:
+        return False
+    clock.changes_at(value)
+    return value > timezone.now()
 
 
 @register.simple_tag

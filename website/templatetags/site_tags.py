@@ -6,7 +6,8 @@ from django.utils import translation
 from wagtail.models import Page
 
 from website.derived import generation_cached
-from website.serving import page_family
+from website.family import page_family
+from website.links import absolute_url
 
 register = template.Library()
 
@@ -17,7 +18,7 @@ def language_links(context):
     """The current page in each language: its URL where a live translation exists, else None.
 
     For a Wagtail page, its live translations come with its breadcrumbs in one query
-    (``website.serving.page_family``); other views' URLs are translated by their language prefix.
+    (``website.family.page_family``); other views' URLs are translated by their language prefix.
     """
     request = context["request"]
     page = context.get("page")
@@ -32,7 +33,7 @@ def language_links(context):
                     "code": code,
                     "name": name,
                     "url": url,
-                    "full_url": request.build_absolute_uri(url) if url else None,
+                    "full_url": absolute_url(url) if url else None,
                     "current": code == current,
                 }
             )
@@ -45,11 +46,17 @@ def language_links(context):
                     "code": code,
                     "name": name,
                     "url": url,
-                    "full_url": request.build_absolute_uri(url),
+                    "full_url": absolute_url(url),
                     "current": code == current,
                 }
             )
     return links
+
+
+@register.simple_tag
+def site_url(path):
+    """``path`` on the site's public address (settings.SITE_URL)."""
+    return absolute_url(path)
 
 
 @register.simple_tag
