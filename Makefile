@@ -3,7 +3,7 @@
 # make fuzz  : the property-based tests with new random inputs, printing what they tried
 # make bench : the public pages under gunicorn at scale, page cache off and on (benchmarks/README.md)
 # make load  : a minute of mixed traffic on the demo site under gunicorn: requests/s, p99, errors
-# make : the judged search queries on SQLite, PostgreSQL and the Elasticsearch emulator
+# make search-quality : the judged search queries on SQLite, PostgreSQL and the Elasticsearch emulator
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: run dev test fuzz e2e-tools load bench backup restore lint install install-test migrate demo static messages clean
+.PHONY: run dev test fuzz e2e-tools load bench search-quality backup restore lint install install-test migrate demo static messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -79,6 +79,11 @@ load: install
 # Builds its own scratch database and servers; takes about a quarter of an hour. Not part of `make test`.
 bench: install
 	$(PY) benchmarks/bench.py
+
+# P@1, R@5, MRR and zero-result rate of benchmarks/search_judgements.json per engine, language and kind
+# (benchmarks/README.md). Builds its own scratch databases; five to ten minutes. Not part of `make test`.
+search-quality: install-test
+	$(PY) benchmarks/search_quality.py
 
 # Back up the database and media into backups/site-<time>.tar.gz (BACKUP=path to choose), and
 # restore one (BACKUP=path required; asks before replacing the database). See home/backups.py.

@@ -1,0 +1,71 @@
+"""The judged relevance set (benchmarks/search_judgements.json) on the test database's search backend.
+
+The demo content is built once for the module, indexed, and every judged query is asked at
+``/<language>/search/`` through the test client, as ``make search-quality`` does. The figures
+of each language must stay at or above its floors, and its zero-result rate at or below its
+ceiling. They are a ratchet: the figures measured when the set was written (the lower of SQLite
+and PostgreSQL), rounded down (the zero-result rate up) to 0.05. Raise them when search gets
+better; ``make search-quality`` prints the figures and the failing queries of every engine.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from benchmarks.search_quality import LANGUAGES, failures, kinds, load_judgements, run_judgements, summary
+from home.demo import build_demo
+from search import facets
+from tests.conftest import built_once_per_module
+
+pytestmark = pytest.mark.slow  # builds the whole demo
+
+# Measured when the set was written: the lower of SQLite and PostgreSQL 15, rounded down to 0.05.
+FLOORS = {
+    "en": {"p_at_1": 0.45, "r_at_5": 0.60, "mrr": 0.50},
+    "ca": {"p_at_1": 0.40, "r_at_5": 0.60, "mrr": 0.50},
+    "pl": {"p_at_1": 0.40, "r_at_5": 0.55, "mrr": 0.45},
+    "el": {"p_at_1": 0.30, "r_at_5": 0.50, "mrr": 0.40},
+}
+ZERO_RESULT_CEILINGS = {"en": 0.40, "ca": 0.35, "pl": 0.45, "el": 0.45}
+
+
+@pytest.fixture(scope="module")
+def judged(django_db_setup, django_db_blocker):
+    """Each judged query with the keys of its results, on the demo built and indexed once."""
+
+    def build():
+        build_demo()
+        call_command("update_index", verbosity=0)
+        facets.clear()  # a facet map of an earlier module's pages would hide these results
+        return run_judgements(Client(), load_judgements())
+
+    try:
+        yield from built_once_per_module(django_db_blocker, build)
+    finally:
+        facets.clear()
+
+
+def test_judged_set_covers_every_language_and_kind():
+    judgements = load_judgements()
+    assert len(judgements) >= 160
+    for language in LANGUAGES:
+        assert sum(item["language"] == language for item in judgements) >= 40, language
+    assert {item["kind"] for item in judgements} == set(kinds())
+
+
+@pytest.mark.django_db  # also what makes pytest-django create the test database when run alone
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_quality_holds_its_floors(judged, language):
+    outcomes = [outcome for outcome in judged if outcome["language"] == language]
+    got = summary(outcomes)["all"]
+    below = {metric: got[metric] for metric, floor in FLOORS[language].items() if got[metric] < floor}
+    if got["zero"] > ZERO_RESULT_CEILINGS[language]:
+        below["zero"] = got["zero"]
+    missed = "\n".join(
+        f"  {o['kind']:<15}{o['query']!r:<36} -> {o['results'][0] if o['results'] else '(no results)'}"
+        for o in failures(outcomes)
+    )
+    assert not below, (
+        f"{language}: {below} against floors {FLOORS[language]}, zero-result ceiling "
+        f"{ZERO_RESULT_CEILINGS[language]}; first result not expected:\n{missed}"
+    )
