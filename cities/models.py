@@ -66,6 +66,10 @@ class CityPage(ThemedMixin, BasePage):
         _("name in its own language"), max_length=120, blank=True,
         help_text=_("For example Πειραιάς for Piraeus. Leave empty if the same as the title."),
     )
+    also_known_as = models.CharField(
+        _("also known as"), max_length=255, blank=True,
+        help_text=_("Other names people search for, separated by commas: for example Durban for eThekwini."),
+    )
     country = CountryField(_("country"))
     region = models.CharField(_("world region"), max_length=20, choices=WorldRegion.choices)
     population = models.PositiveIntegerField(
@@ -105,6 +109,7 @@ class CityPage(ThemedMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("name_local"),
+        FieldPanel("also_known_as"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("region")]),
         FieldPanel("population"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Coordinates")),
@@ -129,6 +134,9 @@ class CityPage(ThemedMixin, BasePage):
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("body"),
         SynchronizedField("name_local", overridable=False),
+        # Other names are names, not words: the same in every language (translations' titles are
+        # searched as well, search/indexing.py).
+        SynchronizedField("also_known_as", overridable=False),
         SynchronizedField("country", overridable=False),
         SynchronizedField("region", overridable=False),
         SynchronizedField("population", overridable=False),

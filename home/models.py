@@ -21,12 +21,22 @@ class BasePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
+    # Weights: what a page is called (``search_names``: title, other names; their stems) 10, its
+    # introduction 4, the programmes' short names 3, titles and the cities' local names 2, the
+    # rest (body, tags) 1. On PostgreSQL these are the four tsvector weights A-D, on
+    # Elasticsearch field boosts; SQLite weighs its title column only, and search.ranking
+    # orders the hits the same way on every engine.
     search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
+        index.SearchField("introduction", boost=4),
         # Accent-free copies of the accented words, for the database backend (README.md, Search).
-        index.SearchField("search_folded_title", boost=2),
+        index.SearchField("search_folded_title", boost=10),
         index.SearchField("search_folded_text"),
         index.AutocompleteField("search_folded_title"),
+        # The title and other names (aliases, translations' titles), word stems (search/indexing.py).
+        index.SearchField("search_names", boost=10),
+        index.AutocompleteField("search_names"),
+        index.SearchField("search_stems_names", boost=10),
+        index.SearchField("search_stems_text"),
     ]
 
     # Text is translated; everything else on a page is synchronised from its source.
@@ -43,14 +53,29 @@ class BasePage(Page):
         abstract = True
 
     def search_folded_title(self):
-        from search.text import folded_field_words
+        from search.indexing import folded_names
 
-        return folded_field_words(self, autocomplete=True)
+        return folded_names(self)
 
     def search_folded_text(self):
-        from search.text import folded_field_words
+        from search.indexing import folded_text
 
-        return folded_field_words(self, autocomplete=False)
+        return folded_text(self)
+
+    def search_names(self):
+        from search.indexing import names_text
+
+        return names_text(self)
+
+    def search_stems_names(self):
+        from search.indexing import stems_of_names
+
+        return stems_of_names(self)
+
+    def search_stems_text(self):
+        from search.indexing import stems_of_text
+
+        return stems_of_text(self)
 
     def serve_preview(self, request, mode_name):
         """Wagtail's; the page object says it is a preview (``previewing``), so its listings read

@@ -195,6 +195,12 @@ class ProgrammePage(ThemedMixin, BasePage):
     )
     short_name = models.CharField(_("short name"), max_length=60)
     full_name = models.CharField(_("full name"), max_length=255)
+    also_known_as = models.CharField(
+        _("also known as"),
+        max_length=255,
+        blank=True,
+        help_text=_("Other names people search for, separated by commas: for example SCM, or a former name."),
+    )
     managing_body = models.ForeignKey(
         Organisation,
         verbose_name=_("managing body"),
@@ -227,7 +233,12 @@ class ProgrammePage(ThemedMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldPanel("short_name"), FieldPanel("full_name"), FieldPanel("code")],
+            [
+                FieldPanel("short_name"),
+                FieldPanel("full_name"),
+                FieldPanel("also_known_as"),
+                FieldPanel("code"),
+            ],
             heading=_("Names"),
         ),
         MultiFieldPanel(
@@ -259,6 +270,8 @@ class ProgrammePage(ThemedMixin, BasePage):
         TranslatableField("body"),
         TranslatableField("phases"),
         SynchronizedField("code", overridable=False),
+        # Other names are names, not words: the same in every language (search/indexing.py).
+        SynchronizedField("also_known_as", overridable=False),
         SynchronizedField("managing_body", overridable=False),
         SynchronizedField("delivery_partners", overridable=False),
         SynchronizedField("start_date", overridable=False),

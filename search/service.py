@@ -17,10 +17,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 from modelsearch.backends import get_search_backend
+from modelsearch.query import And, Fuzzy, Or, PlainText
 from wagtail.models import Locale, Page
 
+from search import catalogue as catalogue_data
 from search import facets as facet_data
-from search.text import FOLDED_FIELD_PREFIX, clean_query, excerpt, fold, has_match, search_terms
+from search import ranking, stemming
+from search.text import FOLDED_FIELD_PREFIX, MAX_TERMS, clean_query, excerpt, fold, has_match, search_terms
 
 MAX_RESULTS = 1000
 PAGE_SIZE = 10
@@ -28,6 +31,7 @@ DOCUMENTS_SHOWN = 5
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 FILTERS = ("type", "theme", "programme", "country")
+AS_TYPED = "typed"  # ``typed=1``: search the words as typed, without correcting them
 FILTER_LABELS = {
     "type": gettext_lazy("Type"),
     "theme": gettext_lazy("Theme"),
@@ -57,18 +61,115 @@ class EngineHits:
     ids: list
     used_fallback: bool = False
     any_word: bool = False
+    words: list = field(default_factory=list)  # the words searched (corrected, if they were)
+    corrected: bool = False
+    fuzzy: bool = False  # found by titles close to the words (Elasticsearch)
 
 
-def find_ids(terms, queryset, backend):
-    """Ids of the matching pages, best first; every word must match, else any of them."""
-    hits = EngineHits(ids=[])
-    for operator in ("and", "or"):
-        results = backend.search(terms, queryset.only("id"), operator=operator)[:MAX_RESULTS]
-        hits.ids = results.pks() if hasattr(results, "pks") else [page.pk for page in results]
-        hits.used_fallback = hits.used_fallback or getattr(results, "used_fallback", False)
-        if hits.ids or len(terms.split()) < 2:
+def query_words(terms):
+    """The words of ``terms`` as the engines index them (an apostrophe splits ``d'Europa``);
+    one-letter words are left out when there are longer ones."""
+    words = stemming.tokens(terms, lower=False)
+    longer = [word for word in words if len(word) > 1]
+    return (longer or words)[:MAX_TERMS]
+
+
+def word_forms(word, languages, catalogue=None):
+    """What one query word is searched as: folded, its stems, and the known word it starts with."""
+    forms = stemming.query_forms(word, languages)
+    start = catalogue.known_start(word, languages) if catalogue is not None else ""
+    return forms + [start] if start and start not in forms else forms
+
+
+def engine_query(words, languages, operator, expansions=(), catalogue=None):
+    """The query for the engine: each word as typed (folded) or as one of its stems in the
+    search's languages; the last one also as the known words it begins (``expansions``).
+
+    ``Or`` of one ``PlainText`` per form, joined with ``And`` (every word) or ``Or``; not one
+    ``PlainText`` of the forms with ``operator="or"``: inside an ``And``, the SQLite backend
+    writes that without parentheses, and FTS5's ``AND`` binds tighter than ``OR``. The database
+    backend folds the query again (a no-op); Elasticsearch matches each form as text.
+    """
+    parts = []
+    for position, word in enumerate(words):
+        forms = word_forms(word, languages, catalogue)
+        if position == len(words) - 1:
+            forms += [form for form in expansions if form not in forms]
+        texts = [PlainText(form) for form in forms]
+        parts.append(texts[0] if len(texts) == 1 else Or(texts))
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def ranking_words(words, languages, catalogue=None, expansions=()):
+    """The query's words for ``search.ranking``: the last one with the known words it begins."""
+    query_words = []
+    for position, word in enumerate(words):
+        forms = word_forms(word, languages, catalogue)
+        if position == len(words) - 1:
+            forms = [*forms, *expansions]
+        query_words.append(ranking.QueryWord(forms=frozenset(forms), neutral=ranking.is_neutral(word)))
+    return query_words
+
+
+def _engine_ids(words, queryset, backend, languages, operator, catalogue, expansions):
+    query = engine_query(words, languages, operator, expansions, catalogue)
+    results = backend.search(query, queryset.only("id"), operator=operator)[:MAX_RESULTS]
+    ids = results.pks() if hasattr(results, "pks") else [page.pk for page in results]
+    return ids, getattr(results, "used_fallback", False)
+
+
+def _fuzzy_title_ids(words, queryset, backend):
+    """Elasticsearch: titles within Lucene's ``fuzziness: AUTO`` of every word (one or two
+    edits), for words the catalogue cannot correct. The database backend turns ``Fuzzy`` into
+    plain text (search.backends.database), so the fallback never fails on it."""
+    query = Fuzzy(" ".join(fold(word) for word in words), operator="and")
+    results = backend.search(query, queryset.only("id"), fields=["title"], operator="and")[:MAX_RESULTS]
+    ids = results.pks() if hasattr(results, "pks") else [page.pk for page in results]
+    return ids, getattr(results, "used_fallback", False)
+
+
+def find_ids(terms, queryset, backend, languages=("en",), catalogue=None, correct=True, all_languages=False):
+    """Ids of the matching pages, best first.
+
+    Every word must match (as typed, as a word form, the last one as a prefix), else, when a
+    word is unknown, the words corrected to the nearest known ones (``search.catalogue``), else
+    (Elasticsearch) titles within one or two edits of every word, else any of the words, else
+    any of the corrected ones. ``correct=False`` (``typed=1``) searches the words as typed only.
+    """
+    catalogue = catalogue or catalogue_data.get_catalogue()
+    words = query_words(terms)
+    hits = EngineHits(ids=[], words=words)
+    if not words:
+        return hits
+    corrected = catalogue.correct(words, languages) if correct else words
+    attempts = [("and", words, False)]
+    if corrected != words:
+        attempts.append(("and", corrected, True))
+    if correct and getattr(backend, "fuzzy_titles", False):
+        attempts.append(("fuzzy", words, False))
+    if len(words) > 1:
+        attempts.append(("or", words, False))
+        if corrected != words:
+            attempts.append(("or", corrected, True))
+    for operator, attempt, is_corrected in attempts:
+        expansions = catalogue.expand_prefix(attempt[-1], languages)
+        if operator == "fuzzy":
+            ids, used_fallback = _fuzzy_title_ids(attempt, queryset, backend)
+        else:
+            ids, used_fallback = _engine_ids(
+                attempt, queryset, backend, languages, operator, catalogue, expansions
+            )
+        hits.used_fallback = hits.used_fallback or used_fallback
+        if ids:
+            words_ranked = ranking_words(attempt, languages, catalogue, expansions)
+            if all_languages:
+                ids = ranking.without_echoes(ids, catalogue, words_ranked)
+            hits.ids = ranking.rank(ids, catalogue, words_ranked)
+            hits.words, hits.corrected, hits.any_word = attempt, is_corrected, operator == "or"
+            hits.fuzzy = operator == "fuzzy"
             break
-        hits.any_word = True
     return hits
 
 
@@ -291,6 +392,8 @@ class SearchOutcome:
     facets: dict = field(default_factory=dict)
     chosen: dict = field(default_factory=dict)
     promotions: list = field(default_factory=list)
+    corrected_query: str = ""  # "Showing results for ..." when the words were corrected
+    typed_url: str = ""  # "... search instead for" what was typed
     used_fallback: bool = False
     any_word: bool = False
     searched: bool = False
@@ -318,6 +421,14 @@ def library_documents(request, query, locale):
     return documents[:DOCUMENTS_SHOWN], len(documents), url
 
 
+def marking_query(query, languages):
+    """The words to mark in titles and excerpts: those searched and their stems (``Pireusie``
+    marks ``Pireus``)."""
+    words = query_words(search_terms(query))
+    stems = [form for word in words for form in stemming.query_forms(word, languages) if len(form) > 2]
+    return " ".join(dict.fromkeys([*words, *stems]))
+
+
 def run_search(request, params, language, all_languages=False):
     outcome = SearchOutcome()
     query, notice = clean_query(params.get("q", ""))
@@ -338,8 +449,23 @@ def run_search(request, params, language, all_languages=False):
 
     outcome.searched = True
     backend = get_search_backend(backend_name(language, all_languages))
-    hits = find_ids(terms, public_pages(None if all_languages else locale), backend)
+    languages = stemming.LANGUAGES if all_languages else (language,)
+    hits = find_ids(
+        terms,
+        public_pages(None if all_languages else locale),
+        backend,
+        languages=languages,
+        catalogue=catalogue_data.get_catalogue(facet_map),
+        correct=not params.get(AS_TYPED),
+        all_languages=all_languages,
+    )
     outcome.used_fallback, outcome.any_word = hits.used_fallback, hits.any_word
+    marked = query
+    if hits.corrected:
+        outcome.corrected_query = marked = " ".join(hits.words)
+        outcome.typed_url = "?" + urlencode(
+            {**{name: value for name, value in params.items() if name != "page"}, AS_TYPED: "1"}
+        )
     facet_map = facet_data.get_facet_map(hits.ids)
     ids = [page_id for page_id in hits.ids if page_id in facet_map.pages]
     outcome.capped = len(ids) >= MAX_RESULTS
@@ -351,7 +477,9 @@ def run_search(request, params, language, all_languages=False):
     outcome.num_pages = max(1, -(-len(ids) // PAGE_SIZE))
     outcome.page_number = page_number(params.get("page"), outcome.num_pages)
     start = (outcome.page_number - 1) * PAGE_SIZE
-    outcome.results = load_results(ids[start : start + PAGE_SIZE], query, facet_map, request, locale.pk)
+    outcome.results = load_results(
+        ids[start : start + PAGE_SIZE], marking_query(marked, languages), facet_map, request, locale.pk
+    )
     if outcome.page_number == 1 and not outcome.chosen:
         outcome.promotions = promotions(request, query, locale, all_languages)
         outcome.documents, outcome.documents_total, outcome.library_url = library_documents(

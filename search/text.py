@@ -197,13 +197,16 @@ def folded_field_words(obj, autocomplete):
     """Folded accented words of ``obj``'s autocomplete fields (titles, names) or of its other text.
 
     ``autocomplete=True``: the values of its ``AutocompleteField`` entries (title, short name, local
-    name); ``False``: every ``SearchField`` but the title. The folded fields themselves are skipped.
+    name); ``False``: every ``SearchField`` but the title. The derived fields (folded copies, names,
+    stems: ``search.indexing``) are skipped.
     """
     from modelsearch import index
 
+    from search.indexing import is_derived
+
     texts = []
     for field in type(obj).get_search_fields():
-        if field.field_name.startswith(FOLDED_FIELD_PREFIX):
+        if is_derived(field.field_name):
             continue
         if autocomplete and isinstance(field, index.AutocompleteField):
             texts.extend(_flatten(field.get_value(obj)))

@@ -60,7 +60,7 @@ def search_cache_control(used_fallback):
 def search(request):
     params = request.GET.copy()
     for name in list(params):
-        if name not in ("q", "page", "languages", *service.FILTERS):
+        if name not in ("q", "page", "languages", service.AS_TYPED, *service.FILTERS):
             params.pop(name)
     language = _current_language()
     all_languages = params.get("languages") == ALL_LANGUAGES

@@ -4,7 +4,8 @@ Cities are written in English and translated (titles where the name differs: Π�
 Pireus). They are real participants named in the programmes' public material: the seeds,
 and the ICP AGIR kick-off announcements of February and March 2022 and the IUC pairings
 published by the programme. Populations are recent census figures or official estimates,
-rounded; coordinates are the city centres. "Looking for partners" is demo data.
+rounded; coordinates are the city centres. "Looking for partners" is demo data. "Also known
+as" holds other names in use (Durban, Pretoria, NYC, transliterations such as Peiraias).
 
 The Piraeus–Puerto Montt partnership is written in Greek (its seed); the ICP AGIR pairings
 in English.
@@ -66,6 +67,7 @@ CITIES = [
         [IURC],
         name_local="Πειραιάς",
         partner_themes=["blue-economy"],
+        also_known_as="Peiraias",
     ),
     _city(
         "puerto-montt",
@@ -108,6 +110,7 @@ CITIES = [
         ["air-quality", "energy-transition"],
         [ICP],
         name_local="Αθήνα",
+        also_known_as="Athina",
     ),
     _city(
         "milan",
@@ -455,6 +458,7 @@ CITIES = [
         ["smart-cities", "energy-transition"],
         [ICP],
         name_local="인천",
+        also_known_as="Inchon",
     ),
     _city(
         "gwangju",
@@ -476,6 +480,7 @@ CITIES = [
         [ICP],
         name_local="광주",
         partner_themes=["air-quality"],
+        also_known_as="Kwangju",
     ),
     _city(
         "cape-town",
@@ -495,6 +500,7 @@ CITIES = [
         "18.424100",
         ["circular-economy", "energy-transition"],
         [ICP],
+        also_known_as="Kaapstad, iKapa",
     ),
     _city(
         "ethekwini",
@@ -516,6 +522,7 @@ CITIES = [
         ["circular-economy", "energy-transition"],
         [ICP],
         slug=Text("ethekwini", "ethekwini", "ethekwini", "etekouini"),
+        also_known_as="Durban",
     ),
     _city(
         "johannesburg",
@@ -554,6 +561,7 @@ CITIES = [
         ["circular-economy", "energy-transition"],
         [ICP],
         slug=Text("tshwane", "tshwane", "tshwane", "tsouane"),
+        also_known_as="Pretoria",
     ),
     _city(
         "halifax",
@@ -623,6 +631,7 @@ CITIES = [
         "-74.006000",
         ["urban-planning", "smart-cities"],
         [IUC],
+        also_known_as="NYC, New York",
     ),
     _city(
         "surat",

@@ -833,7 +833,11 @@ SMART_CITIES_MARKETPLACE = {
         ),
     ],
 }
-SMART_CITIES_MARKETPLACE_FACTS = {"code": "smart-cities-marketplace", "regions": [WorldRegion.EUROPE]}
+SMART_CITIES_MARKETPLACE_FACTS = {
+    "code": "smart-cities-marketplace",
+    "regions": [WorldRegion.EUROPE],
+    "also_known_as": "SCM, SMC",  # "SMC" as in SMCNetZero
+}
 SMART_CITIES_MARKETPLACE_THEMES = ["smart-cities", "energy-transition", "net-zero"]
 
 SMALL_GIANTS = {

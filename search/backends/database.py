@@ -40,7 +40,9 @@ def fold_query(query):
     if isinstance(query, Phrase):
         return Phrase(fold_text(query.query_string))
     if isinstance(query, Fuzzy):
-        return Fuzzy(fold_text(query.query_string), operator=query.operator, unaccent=query.unaccent)
+        # SQLite raises on Fuzzy and PostgreSQL needs pg_trgm: plain words instead (the search
+        # corrects typos itself, search/catalogue.py; Elasticsearch searches titles fuzzily).
+        return PlainText(fold_text(query.query_string), operator=query.operator)
     if isinstance(query, Boost):
         return Boost(fold_query(query.subquery), query.boost)
     if isinstance(query, And):

@@ -364,6 +364,7 @@ class AtomicRebuilder(SkipNullIndexMixin, ElasticsearchAtomicIndexRebuilder):
 
 
 class CitycoElasticsearchBackend(Elasticsearch9SearchBackend):
+    fuzzy_titles = True  # search.service tries Fuzzy (fuzziness AUTO) on titles before giving up
     mapping_class = CitycoMapping
     index_class = CitycoIndex
     query_compiler_class = CitycoSearchQueryCompiler

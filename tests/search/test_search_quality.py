@@ -19,14 +19,12 @@ from tests.conftest import built_once_per_module
 
 pytestmark = pytest.mark.slow  # builds the whole demo
 
-# Measured when the set was written: the lower of SQLite and PostgreSQL 15, rounded down to 0.05.
-FLOORS = {
-    "en": {"p_at_1": 0.45, "r_at_5": 0.60, "mrr": 0.50},
-    "ca": {"p_at_1": 0.40, "r_at_5": 0.60, "mrr": 0.50},
-    "pl": {"p_at_1": 0.40, "r_at_5": 0.55, "mrr": 0.45},
-    "el": {"p_at_1": 0.30, "r_at_5": 0.50, "mrr": 0.40},
-}
-ZERO_RESULT_CEILINGS = {"en": 0.40, "ca": 0.35, "pl": 0.45, "el": 0.45}
+# Raised with issue I (word forms, other names, prefixes, typos, ranking). Measured then: P@1 and
+# MRR 1.00, R@5 0.98-1.00, no zero results, on SQLite, PostgreSQL 15 and the emulator; the floors
+# leave a little room for new demo content, and stay at or above the issue's targets (P@1 0.85,
+# R@5 0.95, at most 2 % of answerable queries without results). Before it: P@1 0.40, R@5 0.58.
+FLOORS = {language: {"p_at_1": 0.95, "r_at_5": 0.95, "mrr": 0.95} for language in ("en", "ca", "pl", "el")}
+ZERO_RESULT_CEILINGS = {"en": 0.02, "ca": 0.02, "pl": 0.02, "el": 0.02}
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,345 @@
+"""What search knows about every live public page without asking the engine: names and words.
+
+For each page: the words (folded, with their stems) of what it is called (title, local or short
+names, "also known as", its translations' titles), of its introduction and description, and of
+its tags (themes); and for each language a vocabulary of those words, weighted (names count
+three times). From it:
+
+- ``expand_prefix``: the vocabulary words that start with what was typed, so the last word of
+  a query matches as a prefix on every engine (``Copen`` → ``copenhagen``), like the
+  suggestions;
+- ``correct``: the nearest vocabulary word to each unknown word (``Copenhagn``, ``Pireaus``,
+  ``Kopenhga``), with RapidFuzz's optimal-string-alignment distance (a swap of two letters is
+  one edit);
+- ``search.ranking`` orders the engine's hits by where the query's words are.
+
+Built with a fixed number of queries (about fifteen), read-only, kept per process and rebuilt
+with the facet map (``search.facets``: when the content generation changes) or after
+``MAX_AGE`` seconds.
+Private pages are left out, so a correction never reveals a word of theirs.
+"""
+
+import bisect
+import functools
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from search import stemming
+from search.ranking import is_neutral
+from search.text import fold
+
+MAX_AGE = 600
+NAME_WEIGHT = 3
+MIN_CORRECTED_LENGTH = 3
+MIN_KNOWN_START = 5
+MAX_ENDING = 3
+MAX_EXPANSIONS = 30
+NAME_FIELDS = ("name_local", "short_name", "full_name", "also_known_as")
+PLACE_FIELDS = ("city_name",)  # where a training module takes place: a name, but not the page's
+TEXT_FIELDS = ("introduction", "search_description")
+
+
+@functools.lru_cache(maxsize=200_000)
+def fold_word(word):
+    return fold(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def word_forms(word, language):
+    """A word of the page's text as search meets it: folded, and its stems."""
+    return frozenset({fold_word(word), *stemming.index_stems(word, language)})
+
+
+def text_forms(text, language):
+    forms = set()
+    for word in stemming.tokens(text):
+        forms |= word_forms(word, language)
+    return forms
+
+
+@dataclass
+class PageWords:
+    names: frozenset  # forms of every word of every name
+    text: frozenset  # forms of the introduction and description words
+    tags: frozenset  # forms of the theme names' words
+    name_words: tuple  # for each name, the forms of each of its words: ((forms, forms), ...)
+    kind: str = "page"
+    own: frozenset = frozenset()  # forms of its own names, text and tags (not its translations')
+    key: object = None  # its translation key
+
+
+@dataclass
+class Vocabulary:
+    weights: dict = field(default_factory=dict)  # folded word -> weight
+    stems: frozenset = frozenset()  # stems of the words (a known word form is not a typo)
+    spellings: dict = field(default_factory=dict)  # folded word -> as most often written (lower case)
+    sorted_words: list = field(default_factory=list)
+    by_length: dict = field(default_factory=dict)  # length -> [words]
+
+    @classmethod
+    def from_counter(cls, counter, language_stems, spellings):
+        words = sorted(counter)
+        by_length = {}
+        for word in words:
+            by_length.setdefault(len(word), []).append(word)
+        written = {word: spellings[word].most_common(1)[0][0] for word in words if spellings.get(word)}
+        return cls(dict(counter), frozenset(language_stems), written, words, by_length)
+
+    def knows(self, word, forms):
+        return word in self.weights or any(form in self.stems or form in self.weights for form in forms)
+
+    def with_prefix(self, prefix):
+        start = bisect.bisect_left(self.sorted_words, prefix)
+        end = bisect.bisect_left(self.sorted_words, prefix + "\U0010ffff")
+        return self.sorted_words[start:end]
+
+    def nearest(self, word, max_distance):
+        """(distance, -weight, candidate) of the best vocabulary word within ``max_distance``."""
+        best = None
+        for length in range(len(word) - max_distance, len(word) + max_distance + 1):
+            choices = self.by_length.get(length)
+            if not choices:
+                continue
+            for candidate, distance, _index in process.extract(
+                word, choices, scorer=OSA.distance, score_cutoff=max_distance, limit=None
+            ):
+                key = (distance, -self.weights.get(candidate, 0), candidate)
+                if best is None or key < best:
+                    best = key
+        return best
+
+
+@dataclass
+class Catalogue:
+    pages: dict = field(default_factory=dict)  # page id -> PageWords
+    vocabularies: dict = field(default_factory=dict)  # language -> Vocabulary
+
+    def vocabulary(self, language):
+        return self.vocabularies.get(language) or Vocabulary()
+
+    def expand_prefix(self, word, languages, limit=MAX_EXPANSIONS):
+        """The vocabulary words starting with ``word`` (folded), names first, at most ``limit``."""
+        folded = fold(word)
+        if len(folded) < 2:
+            return []
+        scored = {}
+        for language in languages:
+            vocabulary = self.vocabulary(language)
+            for candidate in vocabulary.with_prefix(folded):
+                if candidate != folded:
+                    scored[candidate] = max(scored.get(candidate, 0), vocabulary.weights[candidate])
+        ranked = sorted(scored, key=lambda candidate: (-scored[candidate], len(candidate), candidate))
+        return ranked[:limit]
+
+    def known_start(self, word, languages):
+        """The longest known word, of five letters or more, that ``word`` starts with and
+        exceeds by at most ``MAX_ENDING`` letters: a form Snowball leaves alone (Polish
+        ``Kapsztadzie``, ``Singapurze``) meets the name (``kapsztad``, ``singapur``)."""
+        folded = fold(word)
+        vocabularies = [self.vocabulary(language) for language in languages]
+        for length in range(len(folded) - 1, max(MIN_KNOWN_START, len(folded) - MAX_ENDING) - 1, -1):
+            if any(folded[:length] in vocabulary.weights for vocabulary in vocabularies):
+                return folded[:length]
+        return ""
+
+    def correct(self, words, languages):
+        """``words`` with each unknown one replaced by the nearest known word (the same list if none).
+
+        Words shorter than three letters, numbers and known words (or known forms of them) stay:
+        one edit is allowed up to six letters, two from seven.
+        """
+        corrected = []
+        for word in words:
+            folded = fold(word)
+            replacement = word
+            if len(folded) >= MIN_CORRECTED_LENGTH and not folded.isdigit():
+                forms = stemming.query_forms(word, languages)
+                vocabularies = [self.vocabulary(language) for language in languages]
+                if not any(vocabulary.knows(folded, forms) for vocabulary in vocabularies):
+                    max_distance = 1 if len(folded) < 7 else 2
+                    found = [vocabulary.nearest(folded, max_distance) for vocabulary in vocabularies]
+                    found = [item for item in found if item]
+                    if found:
+                        best = min(found)[2]
+                        replacement = next(
+                            (v.spellings[best] for v in vocabularies if best in v.spellings), best
+                        )
+                        replacement = _cased_like(word, replacement)
+            corrected.append(replacement)
+        return corrected
+
+
+def _cased_like(typed, word):
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _concrete_page_models():
+    from django.apps import apps
+
+    from home.models import BasePage
+
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BasePage) and not model._meta.abstract and not model._meta.proxy
+    ]
+
+
+def _own_words(model, values, language):
+    """(names, places, texts) of one page row: [(text, language)] each."""
+    from search.indexing import ALIAS_SEPARATORS
+
+    names, places, texts = [], [], []
+    for name, value in values.items():
+        if not value:
+            continue
+        if name == "also_known_as":
+            names.extend(
+                (alias.strip(), language) for alias in ALIAS_SEPARATORS.split(value) if alias.strip()
+            )
+        elif name in PLACE_FIELDS:
+            places.append((value, language))
+        elif name in NAME_FIELDS:
+            names.append((value, language))
+        else:
+            texts.append((value, language))
+    return names, places, texts
+
+
+def build_catalogue(facet_map=None):
+    from wagtail.models import Locale, Page
+
+    from search.facets import get_facet_map, type_of_model
+
+    facet_map = facet_map or get_facet_map()
+    languages = {pk: code.split("-")[0] for pk, code in Locale.objects.values_list("pk", "language_code")}
+    rows = list(
+        Page.objects.live()
+        .public()
+        .filter(depth__gt=1)
+        .values_list("pk", "title", "locale_id", "translation_key")
+    )
+    public = {row[0] for row in rows}
+    own = {}  # page id -> (names, places, texts, kind)
+    for model in _concrete_page_models():
+        model_fields = {field.name for field in model._meta.get_fields()}
+        wanted = [name for name in (*NAME_FIELDS, *PLACE_FIELDS, *TEXT_FIELDS) if name in model_fields]
+        kind = type_of_model(model)
+        for pk, locale_id, *values in model.objects.live().values_list("pk", "locale_id", *wanted):
+            if pk in public:
+                language = languages.get(locale_id, "")
+                own[pk] = (*_own_words(model, dict(zip(wanted, values, strict=True)), language), kind)
+
+    # What a page's translations are called is what the page is called, in their languages.
+    shared = {}  # translation key -> {"names": [...], "places": [...]}
+    for pk, title, locale_id, key in rows:
+        names, places, _texts, _kind = own.get(pk, ([], [], [], "page"))
+        group = shared.setdefault(key, {"names": {}, "places": {}})
+        language = languages.get(locale_id, "")
+        for item in [(title, language), *(name for name in names if name[0] != title)]:
+            group["names"].setdefault(item, None)
+        for item in places:
+            group["places"].setdefault(item, None)
+
+    catalogue = Catalogue()
+    counters = {}
+    stems = {}
+    spellings = {}
+    for pk, title, locale_id, key in rows:
+        language = languages.get(locale_id, "")
+        names, places, texts, kind = own.get(pk, ([], [], [], "page"))
+        own_names = [(title, language), *names]
+        names = list(dict.fromkeys([*own_names, *shared[key]["names"]]))
+        places = list(dict.fromkeys([*places, *shared[key]["places"]]))
+        name_words = tuple(
+            tuple(word_forms(word, name_language) for word in stemming.tokens(name) if not is_neutral(word))
+            for name, name_language in names
+        )
+        text = set()
+        for value, value_language in [*texts, *places]:
+            text |= text_forms(value, value_language)
+        page_facets = facet_map.pages.get(pk)
+        theme_names = (
+            [facet_map.theme_name(slug, locale_id) for slug in page_facets.themes] if page_facets else []
+        )
+        tags = set()
+        for name in theme_names:
+            tags |= text_forms(name, language)
+        own_forms = set(text) | tags
+        for name, name_language in own_names:
+            own_forms |= text_forms(name, name_language)
+        catalogue.pages[pk] = PageWords(
+            names=frozenset(
+                form for name, name_language in names for form in text_forms(name, name_language)
+            ),
+            text=frozenset(text),
+            tags=frozenset(tags),
+            name_words=name_words,
+            kind=kind,
+            own=frozenset(own_forms),
+            key=key,
+        )
+
+        counter = counters.setdefault(language, Counter())
+        language_stems = stems.setdefault(language, set())
+        weighted = [
+            (names, NAME_WEIGHT),
+            (places, NAME_WEIGHT),
+            (texts, 1),
+            ([(t, language) for t in theme_names], 1),
+        ]
+        for items, weight in weighted:
+            for value, value_language in items:
+                for word in stemming.tokens(value):
+                    folded = fold_word(word)
+                    counter[folded] += weight
+                    written = spellings.get(folded)
+                    if written is None:
+                        written = spellings[folded] = Counter()
+                    written[word] += 1
+                    language_stems.update(stemming.index_stems(word, value_language))
+    for language, counter in counters.items():
+        for word in [word for word in counter if len(word) < 2]:
+            del counter[word]
+        catalogue.vocabularies[language] = Vocabulary.from_counter(
+            counter, stems.get(language, ()), spellings
+        )
+    return catalogue
+
+
+_lock = threading.Lock()
+_state = {"catalogue": None, "facet_map": None, "built": 0.0}
+
+
+def get_catalogue(facet_map=None):
+    """The current catalogue, rebuilt with the facet map (``search.facets``: when the content
+    generation changes or the map is cleared) or when older than ``MAX_AGE`` seconds."""
+    from search.facets import get_facet_map
+
+    facet_map = facet_map or get_facet_map()
+    with _lock:
+        catalogue = _state["catalogue"]
+        stale = (
+            catalogue is None
+            or _state["facet_map"] is not facet_map
+            or time.monotonic() - _state["built"] > MAX_AGE
+        )
+    if stale:
+        catalogue = build_catalogue(facet_map)
+        with _lock:
+            _state.update(catalogue=catalogue, facet_map=facet_map, built=time.monotonic())
+    return catalogue
+
+
+def clear():
+    with _lock:
+        _state.update(catalogue=None, facet_map=None, built=0.0)
