@@ -1,7 +1,8 @@
 """The search page and the search box's suggestions (``/<lang>/search/``, ``/<lang>/search/suggest/``).
 
 Both are read-only: no session, no database write (Wagtail's ``Query.get`` would create a row
-per new query; popular queries are not recorded).
+per new query). A search (its first page, no filters, in the visitor's language) adds 1 to a
+counter in the cache for the editors' report (search.querylog); suggestions are not counted.
 """
 
 from django.http import JsonResponse
@@ -9,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from search import service
+from search import querylog, service
 
 ALL_LANGUAGES = "all"
 
@@ -65,6 +66,9 @@ def search(request):
     language = _current_language()
     all_languages = params.get("languages") == ALL_LANGUAGES
     outcome = service.run_search(request, params, language, all_languages=all_languages)
+    first_page = (params.get("page") or "1").strip() == "1"
+    if outcome.searched and first_page and not (outcome.chosen or all_languages):
+        querylog.record(language, outcome.query, zero_results=not outcome.total)
 
     base = params.copy()
     base["q"] = outcome.query

@@ -257,6 +257,9 @@ if ELASTICSEARCH_URL:
 # The domain part of iCalendar UIDs: fixed and ASCII, whatever the host or language.
 ICAL_UID_DOMAIN = env.str("ICAL_UID_DOMAIN", default="cityco.localhost")  # set to the public domain
 
+# Counts of what people search for, for the editors' report (search/querylog.py); off: nothing recorded.
+SEARCH_QUERY_LOG = env.bool("SEARCH_QUERY_LOG", default=True)
+
 # Full-page cache for anonymous visitors (website/pagecache.py).
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
