@@ -18,8 +18,8 @@ links of the first page are read in order. Engines:
 - ``postgres``: the database backend on PostgreSQL;
 - ``emulator``: the Elasticsearch layout (an index per language) on ``osmem-server``, started on
   127.0.0.1 and stopped at the end, with the pages of the SQLite build. The emulator has no
-  language analyzers and keeps Greek accents (/work/shared/notes/elasticsearch.md), so its
-  figures measure what the project sends, not a real cluster's analysis.
+  language analyzers and keeps Greek accents, so its figures measure what the project sends, not
+  a real cluster's analysis.
 
 Figures, per engine, overall, per language and per kind of query: P@1 (the first result is an
 expected page), R@5 (the share of the expected pages in the first five, out of at most five),
