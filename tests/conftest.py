@@ -179,16 +179,24 @@ def build_site():
     return tree
 
 
-def built_once_per_module(django_db_blocker, build):
+def built_once_per_module(django_db_blocker, build, clear=()):
     """Yield ``build()``'s result, made inside a transaction that is rolled back after the module.
 
     For module-scoped fixtures: each test still runs in its own savepoint inside it (pytest-django's
-    ``db``), so what a test writes is undone before the next test.
+    ``db``), so what a test writes is undone before the next test. ``clear``: functions emptying
+    per-process state built from the database (search's facet map and vocabulary), run with the
+    cache's clearing before and after.
     """
+
+    def clear_all():
+        cache.clear()
+        for function in clear:
+            function()
+
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        cache.clear()
+        clear_all()
         built = build()
     try:
         yield built
@@ -196,7 +204,7 @@ def built_once_per_module(django_db_blocker, build):
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
-            cache.clear()
+            clear_all()
 
 
 @pytest.fixture(scope="module")

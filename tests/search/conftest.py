@@ -19,9 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
 
 from cities import factories as city_factories
@@ -30,6 +28,7 @@ from news import factories as news_factories
 from programmes import factories as programme_factories
 from search import facets
 from search.backends.elasticsearch import breaker
+from tests.conftest import built_once_per_module
 
 THEMES = {
     "circular-economy": {
@@ -225,20 +224,7 @@ def shared_search_site(django_db_setup, django_db_blocker):
     Each test runs in its own savepoint inside it (pytest-django's ``db``), so what a test writes
     is undone before the next one; a test that changes pages builds its own.
     """
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        facets.clear()
-        site = build_search_site()
-    try:
-        yield site
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
-            facets.clear()
+    yield from built_once_per_module(django_db_blocker, build_search_site, clear=(facets.clear,))
 
 
 @pytest.fixture

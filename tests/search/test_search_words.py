@@ -9,8 +9,6 @@ another language and aliases (search/indexing.py), the last word as a prefix and
 from datetime import date
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
@@ -19,6 +17,7 @@ from home.factories import ensure_home, translate
 from news import factories as news_factories
 from programmes import factories as programme_factories
 from search import catalogue, facets, service, stemming
+from tests.conftest import built_once_per_module
 from tests.search.conftest import in_languages
 from tests.search.test_search_page import results, search, titles, urls
 
@@ -207,22 +206,7 @@ def build_words_site():
 
 @pytest.fixture(scope="module")
 def words_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        cache.clear()
-        facets.clear()
-        catalogue.clear()
-        pages = build_words_site()
-    try:
-        yield pages
-    finally:
-        with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            cache.clear()
-            facets.clear()
-            catalogue.clear()
+    yield from built_once_per_module(django_db_blocker, build_words_site, clear=(facets.clear, catalogue.clear))
 
 
 @pytest.fixture
