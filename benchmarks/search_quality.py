@@ -1,6 +1,11 @@
-"""`make search-quality`: the judged queries of benchmarks/search_judgements.json on every engine.
+"""`make search-quality`: judged queries on every engine.
 
-    make search-quality                                   # SQLite, the emulator, and PostgreSQL if reachable
+Two sets: ``benchmarks/search_judgements.json``, the set search was tuned on, and
+``benchmarks/search_heldout.json``, written afterwards from the demo content without looking at
+the first set or the search code, so its figures say how search does on queries nobody tuned for.
+
+    make search-quality                                   # both sets: SQLite, the emulator, and PostgreSQL if reachable
+    .venv/bin/python benchmarks/search_quality.py --judgements benchmarks/search_heldout.json   # one set
     SEARCH_QUALITY_ENGINES=sqlite make search-quality     # only some of: sqlite, emulator, postgres
     DATABASE_URL=postgres://user@host:5432/x make search-quality   # that PostgreSQL server
     .venv/bin/python benchmarks/search_quality.py --compare before.json   # also the changes since then
@@ -47,7 +52,8 @@ from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 JUDGEMENTS = BASE_DIR / "benchmarks" / "search_judgements.json"
-RESULTS = BASE_DIR / "benchmarks" / ".results" / "search-quality.json"
+HELD_OUT = BASE_DIR / "benchmarks" / "search_heldout.json"
+RESULTS_DIR = BASE_DIR / "benchmarks" / ".results"
 LANGUAGES = ("en", "ca", "pl", "el")
 ENGINES = ("sqlite", "postgres", "emulator")
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -411,7 +417,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--child", choices=("sqlite", "postgres"), help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
-    parser.add_argument("--judgements", default=str(JUDGEMENTS), help=argparse.SUPPRESS)
+    parser.add_argument("--judgements", default=str(JUDGEMENTS), help="the judged set (default: the tuned one)")
     parser.add_argument("--engines", default=os.environ.get("SEARCH_QUALITY_ENGINES", ",".join(ENGINES)))
     parser.add_argument("--compare", help="an earlier search-quality.json to compare with")
     args = parser.parse_args()
@@ -426,13 +432,12 @@ def main():
     started = time.perf_counter()
     tmp = tempfile.TemporaryDirectory(prefix="search-quality-")
     judgements_path = Path(tmp.name) / "judgements.json"
-    judgements_path.write_bytes(JUDGEMENTS.read_bytes())  # the children read this copy: one set per run
+    source = Path(args.judgements).resolve()
+    judgements_path.write_bytes(source.read_bytes())  # the children read this copy: one set per run
     judgements = load_judgements(judgements_path)
     kind_names = kinds(judgements_path)
     commit, dirty = git_state()
-    say(
-        f"Search quality: {len(judgements)} judged queries ({JUDGEMENTS.relative_to(BASE_DIR)}), commit {commit}"
-    )
+    say(f"Search quality: {len(judgements)} judged queries ({source.name}), commit {commit}")
     report = {
         "commit": commit,
         "worktree_changed": dirty,
@@ -472,10 +477,11 @@ def main():
     print_failures(report)
     if args.compare:
         print_comparison(report, args.compare)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    results = RESULTS_DIR / ("search-quality.json" if source == JUDGEMENTS else f"search-quality-{source.stem}.json")
+    results.parent.mkdir(parents=True, exist_ok=True)
+    results.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     say()
-    say(f"Written to {RESULTS.relative_to(BASE_DIR)} in {time.perf_counter() - started:.0f} s")
+    say(f"Written to {results.relative_to(BASE_DIR)} in {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

@@ -151,7 +151,8 @@ class Catalogue:
         """``words`` with each unknown one replaced by the nearest known word (the same list if none).
 
         Words shorter than three letters, numbers and known words (or known forms of them) stay:
-        one edit is allowed up to six letters, two from seven.
+        one edit is allowed up to five letters, two from six, as Elasticsearch's ``fuzziness:
+        AUTO`` does, so both engines forgive the same typos (``Utrekt`` for Utrecht).
         """
         corrected = []
         for word in words:
@@ -161,7 +162,7 @@ class Catalogue:
                 forms = stemming.query_forms(word, languages)
                 vocabularies = [self.vocabulary(language) for language in languages]
                 if not any(vocabulary.knows(folded, forms) for vocabulary in vocabularies):
-                    max_distance = 1 if len(folded) < 7 else 2
+                    max_distance = 1 if len(folded) < 6 else 2
                     found = [vocabulary.nearest(folded, max_distance) for vocabulary in vocabularies]
                     found = [item for item in found if item]
                     if found:

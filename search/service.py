@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 from modelsearch.backends import get_search_backend
-from modelsearch.query import And, Fuzzy, Or, PlainText
+from modelsearch.query import And, Or, PlainText
 from wagtail.models import Locale, Page
 
 from search import catalogue as catalogue_data
@@ -121,13 +121,17 @@ def _engine_ids(words, queryset, backend, languages, operator, catalogue, expans
 
 
 def _fuzzy_title_ids(words, queryset, backend):
-    """Elasticsearch: titles within Lucene's ``fuzziness: AUTO`` of every word (one or two
-    edits), for words the catalogue cannot correct. The database backend turns ``Fuzzy`` into
-    plain text (search.backends.database), so the fallback never fails on it."""
-    query = Fuzzy(" ".join(fold(word) for word in words), operator="and")
-    results = backend.search(query, queryset.only("id"), fields=["title"], operator="and")[:MAX_RESULTS]
-    ids = results.pks() if hasattr(results, "pks") else [page.pk for page in results]
-    return ids, getattr(results, "used_fallback", False)
+    """Elasticsearch: pages whose title or other names (``search_names``: "also known as", the
+    titles of the translations) are within Lucene's ``fuzziness: AUTO`` of every word (one or
+    two edits), for words the catalogue cannot correct. When the cluster cannot answer, the
+    database backend is asked for the words as plain text (it has no fuzzy matching)."""
+    text = " ".join(fold(word) for word in words)
+    ids = backend.fuzzy_name_pks(text, queryset, MAX_RESULTS)
+    if ids is not None:
+        return ids, False
+    fallback = get_search_backend(backend.fallback_name)
+    results = fallback.search(PlainText(text, operator="and"), queryset.only("id"))[:MAX_RESULTS]
+    return [page.pk for page in results], True
 
 
 def find_ids(terms, queryset, backend, languages=("en",), catalogue=None, correct=True, all_languages=False):

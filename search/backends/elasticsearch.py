@@ -364,7 +364,7 @@ class AtomicRebuilder(SkipNullIndexMixin, ElasticsearchAtomicIndexRebuilder):
 
 
 class CitycoElasticsearchBackend(Elasticsearch9SearchBackend):
-    fuzzy_titles = True  # search.service tries Fuzzy (fuzziness AUTO) on titles before giving up
+    fuzzy_titles = True  # search.service tries fuzzy_name_pks before giving up
     mapping_class = CitycoMapping
     index_class = CitycoIndex
     query_compiler_class = CitycoSearchQueryCompiler
@@ -477,6 +477,42 @@ class CitycoElasticsearchBackend(Elasticsearch9SearchBackend):
             logger.warning(
                 "Index %s not updated for %r; run update_index to catch up.", self.index_prefix, obj
             )
+
+    # Names one or two letters wrong
+
+    # The title, and ``search_names`` (other names, translations' titles) of every page type: it
+    # is declared on the abstract BasePage, so each page model's mapping names it after the model
+    # (``cities_citypage__search_names``) and Wagtail's query compiler refuses it on ``Page``.
+    FUZZY_NAME_FIELDS = ["title", "title.folded", "*__search_names", "*__search_names.folded"]
+
+    def fuzzy_name_pks(self, text, queryset, limit):
+        """Pks of ``queryset``'s pages whose names are within ``fuzziness: AUTO`` of every word of
+        ``text``, best first; None when the cluster cannot answer (the caller searches on)."""
+        if self.is_down():
+            return None
+        body = {
+            "multi_match": {
+                "query": text,
+                "fields": self.FUZZY_NAME_FIELDS,
+                "fuzziness": "AUTO",
+                "operator": "and",
+            }
+        }
+        try:
+            response = self.es.search(
+                index=self.get_index_for_model(queryset.model).name,
+                query=body,
+                source=False,
+                fields=["pk"],
+                size=limit,
+            )
+        except SEARCH_ERRORS as error:
+            self.report_failure(error, "search")
+            return None
+        to_python = queryset.model._meta.pk.to_python
+        pks = [to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        present = set(queryset.filter(pk__in=pks).values_list("pk", flat=True))
+        return [pk for pk in pks if pk in present]
 
     def add(self, obj):
         if self.wants(obj):

@@ -90,6 +90,15 @@ def test_titles_are_searched_fuzzily(site):
     assert url_of(site, "piraeus", "en") in [page.url for page in pages.filter(pk__in=ids)]
 
 
+@pytest.mark.parametrize(("typed", "expected"), [("Durbn", "ethekwini"), ("Kopenhgaa", "copenhagen")])
+def test_other_names_are_searched_fuzzily(site, typed, expected):
+    """An "also known as" name or a translation's title, one or two letters wrong."""
+    pages = service.public_pages(service.locale_for("en"))
+    ids, used_fallback = service._fuzzy_title_ids([typed], pages, get_search_backend("en"))
+    assert not used_fallback
+    assert url_of(site, expected, "en") in [page.url for page in pages.filter(pk__in=ids)]
+
+
 def test_a_cluster_that_is_down_falls_back_without_failing_on_fuzzy(client, words_site, refusing_url):  # noqa: F811
     catalogue.clear()
     with override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_backends(refusing_url, timeout=0.5)):
