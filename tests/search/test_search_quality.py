@@ -34,15 +34,16 @@ pytestmark = pytest.mark.slow  # builds the whole demo
 # R@5 0.95, at most 2 % of answerable queries without results). Before it: P@1 0.40, R@5 0.58.
 FLOORS = {language: {"p_at_1": 0.95, "r_at_5": 0.95, "mrr": 0.95} for language in ("en", "ca", "pl", "el")}
 ZERO_RESULT_CEILINGS = {"en": 0.02, "ca": 0.02, "pl": 0.02, "el": 0.02}
-# The held-out set's floors: its first measure (HELD_OUT_MEASURED), rounded down to 0.05, so a
-# change that helps the tuned set at the expense of queries nobody tuned for shows here.
+# The held-out set's floors: its first measure after the search work (P@1 0.96-1.00, R@5
+# 0.91-1.00 per language on SQLite and the emulator; before it, P@1 0.xx), rounded down to 0.05,
+# so that a change that helps the tuned set at the expense of queries nobody tuned for shows here.
 HELD_OUT_FLOORS = {
-    "en": {"p_at_1": 0.85, "r_at_5": 0.85, "mrr": 0.85},
+    "en": {"p_at_1": 0.95, "r_at_5": 0.90, "mrr": 0.95},
     "ca": {"p_at_1": 0.95, "r_at_5": 0.95, "mrr": 0.95},
     "pl": {"p_at_1": 0.95, "r_at_5": 0.90, "mrr": 0.95},
     "el": {"p_at_1": 0.95, "r_at_5": 0.95, "mrr": 0.95},
 }
-HELD_OUT_ZERO_CEILINGS = {"en": 0.04, "ca": 0.0, "pl": 0.0, "el": 0.0}
+HELD_OUT_ZERO_CEILINGS = ZERO_RESULT_CEILINGS
 SETS = {
     "tuned": (None, FLOORS, ZERO_RESULT_CEILINGS),
     "held-out": (HELD_OUT, HELD_OUT_FLOORS, HELD_OUT_ZERO_CEILINGS),
