@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -15,6 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.forms import LocalizedChoicesPageForm
 from home.models import BasePage
 from programmes.localize import localized_themes
 from programmes.models import Theme, ThemedMixin, WorldRegion, choice_label
@@ -106,6 +106,7 @@ class CityPage(ThemedMixin, BasePage):
         help_text=_("Tick to keep this city out of other cities' 'possible partners'."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    base_form_class = LocalizedChoicesPageForm
 
     content_panels = BasePage.content_panels + [
         FieldPanel("name_local"),
@@ -205,7 +206,7 @@ class PartnershipIndexPage(BasePage):
         return context
 
 
-class PartnershipForm(WagtailAdminPageForm):
+class PartnershipForm(LocalizedChoicesPageForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("partner_cities")

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.forms import LocalizedChoicesPageForm
 from home.models import BasePage
 from programmes.models import Theme, ThemedMixin
 from website.api_fields import ProgrammeField, ThemesField
@@ -52,6 +53,8 @@ class NewsPage(ThemedMixin, BasePage):
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    base_form_class = LocalizedChoicesPageForm  # themes in the page's language
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),

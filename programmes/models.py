@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from multiselectfield import MultiSelectField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -20,6 +19,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.forms import LocalizedChoicesPageForm
 from home.models import BasePage
 from programmes.localize import localized_themes
 from website import clock
@@ -228,6 +228,7 @@ class ProgrammePage(ThemedMixin, BasePage):
         ),
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    base_form_class = LocalizedChoicesPageForm
     objectives = RichTextField(_("objectives"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -431,7 +432,7 @@ class EventTimesMixin(models.Model):
         return timezone.localtime(value, self.zone) if value else None
 
 
-class CallPageForm(WagtailAdminPageForm):
+class CallPageForm(LocalizedChoicesPageForm):
     def clean(self):
         cleaned_data = super().clean()
         deadline = cleaned_data.get("deadline")
@@ -594,6 +595,7 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    base_form_class = LocalizedChoicesPageForm
 
     content_panels = BasePage.content_panels + [
         FieldPanel("stage"),

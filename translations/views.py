@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -63,6 +64,15 @@ def refuse_languages(request, codes):
     )
 
 
+def readable_time(value):
+    """The date in the language's own format and a 24-hour time ("06/12/2026 19:12"): Django's
+    DATETIME_FORMAT ends in "p.m." in some languages, which a sentence's full stop then doubles."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{formats.date_format(local, 'DATE_FORMAT')} {formats.time_format(local, 'H:i')}"
+
+
 class StatusView(WagtailAdminTemplateMixin, TemplateView):
     """Every page and translatable snippet against the four languages."""
 
@@ -107,6 +117,7 @@ class StatusView(WagtailAdminTemplateMixin, TemplateView):
                 ],
                 "section_label": sections.get(section, ""),
                 "computed_at": report.computed_at,
+                "computed_at_text": readable_time(report.computed_at),
                 "import_form": ImportPOForm(),
                 "can_send_news": self.request.user.has_perm("wagtail_localize.submit_translation"),
                 "writable_languages": writable_language_codes(self.request.user),

@@ -1,5 +1,6 @@
-"""A page's family: the addresses of its live translations (language switcher, hreflang) and its
-live ancestors (breadcrumbs), read in one query and kept under the content generation."""
+"""A page's family: the addresses of its live translations (language switcher, hreflang), the
+languages in which it has a translation that is not live (the switcher says so), and its live
+ancestors (breadcrumbs), read in one query and kept under the content generation."""
 
 from django.db.models import Q
 from wagtail.models import Page
@@ -9,7 +10,8 @@ from website.pagecache import cache_host
 
 
 def page_family(page, request):
-    """``{"translations": {language code: url}, "ancestors": [{"title", "url", "depth"}, ...]}``.
+    """``{"translations": {language code: url}, "unpublished": [language code, ...],
+    "ancestors": [{"title", "url", "depth"}, ...]}``.
 
     Kept under the content generation (it changes when any page is published, unpublished, moved
     or deleted), and on the page object for the rest of the request.
@@ -29,9 +31,9 @@ def page_family(page, request):
 def build_family(page, request):
     steplen = Page.steplen
     ancestor_paths = [page.path[:end] for end in range(2 * steplen, len(page.path), steplen)]
+    # Translations whether live or not (the switcher tells "not published" from "not translated").
     pages = list(
-        Page.objects.live()
-        .filter(Q(translation_key=page.translation_key) | Q(path__in=ancestor_paths))
+        Page.objects.filter(Q(translation_key=page.translation_key) | Q(path__in=ancestor_paths, live=True))
         .select_related("locale")
         .only(
             "id",
@@ -39,6 +41,7 @@ def build_family(page, request):
             "url_path",
             "path",
             "depth",
+            "live",
             "translation_key",
             "locale_id",
             "locale__language_code",
@@ -46,11 +49,13 @@ def build_family(page, request):
         )
         .order_by("path")
     )
+    translations = [p for p in pages if p.translation_key == page.translation_key]
     return {
-        "translations": {
-            p.locale.language_code: p.get_url(request) for p in pages if p.translation_key == page.translation_key
-        },
+        "translations": {p.locale.language_code: p.get_url(request) for p in translations if p.live},
+        "unpublished": sorted(p.locale.language_code for p in translations if not p.live),
         "ancestors": [
-            {"title": p.title, "url": p.get_url(request), "depth": p.depth} for p in pages if p.path in ancestor_paths
+            {"title": p.title, "url": p.get_url(request), "depth": p.depth}
+            for p in pages
+            if p.path in ancestor_paths
         ],
     }

@@ -12,10 +12,10 @@ from website.links import absolute_url
 register = template.Library()
 
 
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page in each language: its URL where a live translation exists, else None.
+    """The current page in each language: its URL where a live translation exists, else None, and
+    whether a translation exists that is not published (``unpublished``).
 
     For a Wagtail page, its live translations come with its breadcrumbs in one query
     (``website.family.page_family``); other views' URLs are translated by their language prefix.
@@ -25,7 +25,9 @@ def language_links(context):
     current = translation.get_language()
     links = []
     if isinstance(page, Page) and page.pk:
-        translations = page_family(page, request)["translations"]
+        family = page_family(page, request)
+        translations = family["translations"]
+        unpublished = family.get("unpublished", ())  # absent from a family cached before it was added
         for code, name in settings.LANGUAGES:
             url = translations.get(code)
             links.append(
@@ -35,6 +37,7 @@ def language_links(context):
                     "url": url,
                     "full_url": absolute_url(url) if url else None,
                     "current": code == current,
+                    "unpublished": code in unpublished,
                 }
             )
     else:

@@ -1,0 +1,66 @@
+"""The page editor's lists of translatable snippets (themes, organisations) in the page's language.
+
+Every translation of a theme is a row of its own, so a plain multi-select offers each theme once
+per language (Mobility, Mobilitat, Mobilność...). ``LocalizedChoicesPageForm`` offers each one
+once: in the language of the page being edited, or in the default language where it has no
+translation yet.
+"""
+
+from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Locale, Page, TranslatableMixin
+
+
+def one_per_translation(model, locale_id):
+    """The primary keys of ``model``'s objects, one per translation key: the object in
+    ``locale_id``, else the one in the default locale, else the oldest."""
+    default_id = Locale.get_default().pk
+
+    def preference(row):
+        _pk, _key, row_locale = row
+        return (row_locale != locale_id, row_locale != default_id)
+
+    chosen = {}
+    for row in model.objects.order_by("pk").values_list("pk", "translation_key", "locale_id"):
+        key = row[1]
+        if key not in chosen or preference(row) < preference(chosen[key]):
+            chosen[key] = row
+    return {key: row[0] for key, row in chosen.items()}
+
+
+def lists_translatable_snippets(field):
+    """A choice field whose widget lists its choices itself (not a chooser modal) of a translatable
+    snippet model."""
+    model = getattr(getattr(field, "queryset", None), "model", None)
+    return (
+        isinstance(field, forms.ModelChoiceField)
+        and isinstance(field.widget, forms.widgets.ChoiceWidget)
+        and model is not None
+        and issubclass(model, TranslatableMixin)
+        and not issubclass(model, Page)
+    )
+
+
+class LocalizedChoicesPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
+        if locale_id is None:
+            locale_id = Locale.get_default().pk
+        for name, field in self.fields.items():
+            if lists_translatable_snippets(field):
+                self.localize_choices(name, field, locale_id)
+
+    def localize_choices(self, name, field, locale_id):
+        model = field.queryset.model
+        by_key = one_per_translation(model, locale_id)
+        field.queryset = model.objects.filter(pk__in=by_key.values())
+        # A translation keeps the source page's snippets (synchronised fields): show them as
+        # their counterparts in the list, so saving keeps the same themes.
+        initial = self.initial.get(name)
+        if initial:
+            many = not (isinstance(initial, (str, int)) or hasattr(initial, "pk"))  # a list or queryset
+            pks = [getattr(value, "pk", value) for value in (initial if many else [initial])]
+            keys = dict(model.objects.filter(pk__in=pks).values_list("pk", "translation_key"))
+            mapped = [by_key.get(keys.get(pk), pk) for pk in pks]
+            self.initial[name] = mapped if many else mapped[0]
