@@ -5,6 +5,7 @@ a message when a parameter is not understood, rather than silently exporting som
 Each runs a fixed number of queries whatever the number of cities.
 """
 
+import codecs
 import csv
 import json
 
@@ -78,6 +79,9 @@ def export_csv(index, request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"cities-{index.locale.language_code}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # A byte-order mark first: without it, spreadsheet programs read UTF-8 as a legacy code page
+    # and show "KavÃ¡la" for accented names.
+    response.write(codecs.BOM_UTF8)
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
     for city in cities:

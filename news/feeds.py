@@ -1,9 +1,18 @@
-"""RSS 2.0 and Atom feeds of a language's news, with Django's syndication framework."""
+"""RSS 2.0 and Atom feeds of a language's news, with Django's syndication framework.
 
+Links are absolute on settings.SITE_URL (website/links.py): Django's Feed would otherwise
+prefix them with the request's Host header.
+"""
+
+import uuid
+
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
+
+from website.links import absolute_url
 
 FEED_SIZE = 20
 
@@ -23,7 +32,17 @@ class NewsRssFeed(Feed):
         return self.index.title
 
     def link(self):
-        return self.index.get_url(self.request)
+        return absolute_url(self.index.get_url(self.request))
+
+    def feed_url(self):
+        return absolute_url(self.request.path)
+
+    def author_name(self):
+        # RFC 4287: a feed whose entries name no author names one itself; both name the site.
+        return str(settings.WAGTAIL_SITE_NAME)
+
+    def author_link(self):
+        return absolute_url(f"/{self.index.locale.language_code}/")  # the home page in the feed's language
 
     def description(self):
         return self.index.introduction or self.index.title
@@ -46,10 +65,18 @@ class NewsRssFeed(Feed):
         return escape(item.introduction)
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(item.get_url(self.request))
 
     def item_guid(self, item):
-        return f"urn:uuid:{item.translation_key}:{item.locale.language_code}"
+        """A UUID URN that outlives a changed slug; one per language (UUID5 of the translation key
+        and the language), so readers do not merge the translations."""
+        return f"urn:uuid:{uuid.uuid5(item.translation_key, self.language)}"
+
+    def item_author_name(self, item):
+        return self.author_name()
+
+    def item_author_link(self, item):
+        return self.author_link()
 
     item_guid_is_permalink = False
 

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
-from icalendar import Calendar, Event
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from icalendar import Calendar, Event, Timezone
 
 from website.links import absolute_url
 
@@ -43,7 +44,21 @@ def event_for(page, request):
     return event
 
 
+def explain_nothing_upcoming(calendar):
+    """Say so in a calendar without events, and keep it valid: RFC 5545 wants at least one
+    component in a VCALENDAR, so an (unused) UTC VTIMEZONE stands in for the events."""
+    home = absolute_url(f"/{translation.get_language() or settings.LANGUAGE_CODE}/")
+    calendar.description = gettext(
+        "Nothing is coming up at the moment: no call for applications is open and no training module "
+        "is planned. New ones appear in this calendar as soon as they are published. Past calls and "
+        "modules are listed on the programme pages of %(site)s"
+    ) % {"site": home}
+    calendar.add_component(Timezone.from_tzid("UTC"))
+
+
 def ical_response(calendar, filename):
+    if not calendar.events:
+        explain_nothing_upcoming(calendar)
     calendar.add_missing_timezones()  # RFC 5545: a VTIMEZONE for every TZID the events use
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -8,7 +8,7 @@ English translation lands under the English section. Safe to run twice: every bu
 what is already there.
 """
 
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cities import factories as city_factories
 from cities.models import CityPage, PartnershipPage
@@ -24,6 +24,7 @@ from news import factories as news_factories
 from news.models import NewsPage
 from programmes import factories as programme_factories
 from programmes.models import CallPage, Organisation, ProgrammePage, Theme, TrainingModulePage
+from website.links import point_site_at_site_url
 
 
 def in_all_languages(obj, text, source):
@@ -42,6 +43,8 @@ def in_all_languages(obj, text, source):
 def build_site():
     """Home, the four section indexes and the standard pages, each in four languages."""
     home = ensure_home(title=site_data.HOME["title"]["en"])
+    # Wagtail's own absolute links (page.full_url, the API's html_url) come from the Site record.
+    point_site_at_site_url(Site.objects.get(is_default_site=True))
     if home.introduction != site_data.HOME["introduction"]["en"]:
         home.introduction = site_data.HOME["introduction"]["en"]
         home.save_revision().publish()

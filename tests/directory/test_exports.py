@@ -14,13 +14,13 @@ pytestmark = pytest.mark.django_db
 def read_csv(response):
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def test_csv_has_a_header_and_every_city(directory, client):
     response = client.get("/en/cities/export.csv")
     assert response["Content-Disposition"] == 'attachment; filename="cities-en.csv"'
-    reader = csv.reader(io.StringIO(response.content.decode()))
+    reader = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
     assert next(reader) == list(CSV_COLUMNS)
     rows = read_csv(client.get("/en/cities/export.csv"))
     assert [row["name"] for row in rows] == [

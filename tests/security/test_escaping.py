@@ -74,7 +74,9 @@ class Inspector(HTMLParser):
         if tag == "img" and dict(attrs).get("src") == "x":
             self.problems.append("<img src=x>")
         if tag == "script":
-            self._in_script = True
+            # A data block (JSON-LD) is never run: only a script a browser would execute counts.
+            kind = (dict(attrs).get("type") or "").lower()
+            self._in_script = kind in ("", "text/javascript", "application/javascript", "module")
 
     def handle_endtag(self, tag):
         if tag == "script":
