@@ -36,11 +36,14 @@ install-test: $(VENV)/.installed-test
 RUN_ENV = set -a && source ./.env && set +a && export DJANGO_SETTINGS_MODULE=website.settings.production \
 	&& export SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)}
 
+# Scheduled publishing (go-live and expiry times) runs beside the server: run_scheduler's parent is
+# the shell that becomes gunicorn (exec), and the loop ends with it (Ctrl-C, or stopped any other way).
 run: install .env
 	@$(RUN_ENV) && $(PY) manage.py migrate --noinput
 	@$(RUN_ENV) && $(PY) manage.py collectstatic --noinput --verbosity 0
 	@$(RUN_ENV) && $(PY) manage.py load_demo
 	@$(RUN_ENV) && echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)" && \
+		{ $(PY) manage.py run_scheduler --interval 60 --exit-with-parent & } && \
 		exec $(VENV)/bin/gunicorn website.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 
 dev: install
@@ -62,7 +65,7 @@ test: install-test e2e-tools
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/bandit -q -r accounts cities home library news programmes search translations website -c pyproject.toml
+	$(VENV)/bin/bandit -q -r accounts alerts cities home library news operations programmes search translations website -c pyproject.toml
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
 
@@ -80,19 +83,21 @@ load: install
 bench: install
 	$(PY) benchmarks/bench.py
 
-# P@1, R@5, MRR and zero-result rate of benchmarks/search_judgements.json per engine, language and kind
+# P@1, R@5, MRR and zero-result rate of the tuned and the held-out judged sets per engine, language and kind
 # (benchmarks/README.md). Builds its own scratch databases; five to ten minutes. Not part of `make test`.
 search-quality: install-test
 	$(PY) benchmarks/search_quality.py
+	$(PY) benchmarks/search_quality.py --judgements benchmarks/search_heldout.json
 
-# Back up the database and media into backups/site-<time>.tar.gz (BACKUP=path to choose), and
-# restore one (BACKUP=path required; asks before replacing the database). See home/backups.py.
+# Back up the database and the media files (django-dbbackup) into BACKUP_DIR (default backups/) or S3,
+# keeping the newest BACKUP_KEEP of each; restore one (BACKUP=<timestamp> from `manage.py listbackups`,
+# or BACKUP=latest; asks before replacing the database). See docs/backups.md.
 backup: install
-	$(PY) manage.py backup_site $(if $(BACKUP),--output $(BACKUP))
+	$(PY) manage.py backup_site --clean
 
 restore: install
-	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/site-....tar.gz"; exit 2; }
-	$(PY) manage.py restore_site $(BACKUP)
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=2026-12-06-221500 (or BACKUP=latest; see manage.py listbackups)"; exit 2; }
+	$(PY) manage.py restore_site $(filter-out latest,$(BACKUP))
 
 lint: install-test
 	$(VENV)/bin/ruff check .

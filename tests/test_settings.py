@@ -11,7 +11,15 @@ import pytest
 from django.core.management import call_command
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-PRODUCTION_VARIABLES = ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "SECURE_HTTPS", "DJANGO_SETTINGS_MODULE")
+PRODUCTION_VARIABLES = (
+    "SECRET_KEY",
+    "ALLOWED_HOSTS",
+    "DEBUG",
+    "SECURE_HTTPS",
+    "DJANGO_SETTINGS_MODULE",
+    "EMAIL_URL",
+    "SENTRY_DSN",
+)
 
 
 def production_env(**variables):
@@ -23,7 +31,12 @@ def production_env(**variables):
 
 
 def good_settings(**overrides):
-    return {"SECRET_KEY": secrets.token_urlsafe(64), "ALLOWED_HOSTS": "cities.example.org", **overrides}
+    return {
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "cities.example.org",
+        "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+        **overrides,
+    }
 
 
 def run(args, env):
@@ -83,6 +96,39 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_mail_server():
+    settings = good_settings()
+    del settings["EMAIL_URL"]
+    result = start_django(production_env(**settings))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "Set EMAIL_URL" in result.stderr
+
+
+def test_the_plain_http_demo_prints_mails_without_email_url():
+    settings = good_settings(SECURE_HTTPS="off")
+    del settings["EMAIL_URL"]
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.EMAIL_BACKEND)"
+    result = run(["-c", code], production_env(**settings))
+    assert result.stdout.strip() == "django.core.mail.backends.console.EmailBackend", result.stderr
+
+
+def test_production_mail_settings_come_from_email_url():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_USE_TLS, s.DEFAULT_FROM_EMAIL, s.SERVER_EMAIL)"
+    )
+    result = run(["-c", code], production_env(**good_settings(SERVER_EMAIL="errors@cities.example.org")))
+    assert result.stdout.split() == [
+        "smtp.example.org",
+        "587",
+        "mailer",
+        "True",
+        "noreply@cities.example.org",
+        "errors@cities.example.org",
+    ], result.stderr
 
 
 def test_https_hardening_is_on_unless_switched_off_explicitly():

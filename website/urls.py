@@ -22,6 +22,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
+    # /healthz and /readyz for load balancers (operations/): no language prefix, never cached.
+    path("", include("operations.urls")),
 ]
 
 if settings.DEBUG:
@@ -33,6 +35,7 @@ if settings.DEBUG:
 # A request for "/" is redirected by LocaleMiddleware using Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("alerts/", include("alerts.urls")),  # e-mail alerts (docs/alerts.md)
     # Page routes ending in a file name (export.csv, map.geojson, calendar.ics): website/routing.py
     re_path(FILE_ROUTE_PATTERN, wagtail_views.serve, name="wagtail_serve_file"),
     # Wagtail's own URLs and serve view. Not its

@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "translations",
     "website",
     "accounts",
+    "operations",
+    "alerts",  # e-mail alerts: subscriptions and the daily digest (docs/alerts.md)
+    "dbbackup",  # backup_site / restore_site (operations/backups.py)
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
     "rest_framework",
@@ -61,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",  # first: times the whole stack
+    "operations.metrics.MetricsMiddleware",  # METRICS_PATH; page-cache and search counts
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "website.pagecache.PageCacheMiddleware",
@@ -78,6 +83,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.media_errors.MediaStorageErrorMiddleware",  # admin: full/unwritable media storage -> message
+    "django_prometheus.middleware.PrometheusAfterMiddleware",  # requests by view and status
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -350,3 +356,72 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# Operations (docs/operations.md): probes, error reports, request logs and mail.
+# /healthz and /readyz (operations/): how long each readiness check may take, in seconds.
+READINESS_TIMEOUT = env.float("READINESS_TIMEOUT", default=2.0)
+LOGGING.setdefault("filters", {})["skip_probe_outcomes"] = {"()": "operations.logs.SkipProbeOutcomes"}
+LOGGING.setdefault("loggers", {})["django.request"] = {"filters": ["skip_probe_outcomes"]}
+# Errors to Sentry when SENTRY_DSN is set; the release is SENTRY_RELEASE, else the git commit.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from operations import sentry
+
+    sentry.init(
+        SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default="") or None,
+    )
+# LOG_FORMAT=json: every log record as one JSON line, and one line per request (operations.requests).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT == "json":
+    LOGGING["formatters"] = {"json": {"()": "operations.logs.JsonFormatter"}}
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+    LOGGING.setdefault("loggers", {})["operations.requests"] = {"level": "INFO"}
+    MIDDLEWARE.insert(0, "operations.middleware.RequestLogMiddleware")
+# Mail (Wagtail's notifications, password resets, error mails): EMAIL_URL such as
+# smtp+tls://user:password@smtp.example.org:587 (django-environ); production requires it.
+if env.str("EMAIL_URL", default=""):
+    _email = env.email_url("EMAIL_URL")
+    vars().update({name: value for name, value in _email.items() if name.startswith("EMAIL_")})
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds: a hung mail server never holds a request
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+
+# Metrics and backups (docs/backups.md, docs/metrics.md).
+# Prometheus metrics at METRICS_PATH (operations.metrics.MetricsMiddleware), only for a REMOTE_ADDR in
+# METRICS_ALLOWED_NETWORKS (not X-Forwarded-For, which a visitor can write); others get a 404.
+# With several gunicorn workers, set PROMETHEUS_MULTIPROC_DIR (deploy/gunicorn.conf.py).
+METRICS_PATH = env.str("METRICS_PATH", default="/metrics")
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=["127.0.0.0/8", "::1/128"])
+# When run_scheduled_jobs last succeeded, per job, read by every process that serves /metrics.
+SCHEDULED_JOBS_STATE_FILE = env.path(
+    "SCHEDULED_JOBS_STATE_FILE", default=BASE_DIR / "var" / "scheduled-jobs.json"
+)
+# Backups (django-dbbackup, operations/backups.py) to BACKUP_DIR, or to S3 when BACKUP_S3_BUCKET is
+# set or media are on S3 (then under backups/ in the media bucket: keep that prefix private).
+BACKUP_DIR = str(env.path("BACKUP_DIR", default=BASE_DIR / "backups"))
+BACKUP_S3_BUCKET = env.str("BACKUP_S3_BUCKET", default="") or AWS_STORAGE_BUCKET_NAME
+if BACKUP_S3_BUCKET:
+    BACKUP_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": BACKUP_S3_BUCKET,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "location": env.str("BACKUP_S3_LOCATION", default="backups"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    BACKUP_STORAGE = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": BACKUP_DIR},
+    }
+STORAGES["dbbackup"] = BACKUP_STORAGE
+DBBACKUP_CLEANUP_KEEP = env.int("BACKUP_KEEP", default=14)  # backups of each kind kept by backup_site --clean
+DBBACKUP_SEND_EMAIL = False  # a failure is the command's exit status, seen by the timer or cron
+# A database restored under another role than the one that dumped it must still work.
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}

@@ -1,6 +1,6 @@
 """Production: secrets from the environment, DEBUG off, HTTPS hardening.
 
-Refuses to start without a real SECRET_KEY or with DEBUG on.
+Refuses to start without a real SECRET_KEY, with DEBUG on, or without EMAIL_URL (unless SECURE_HTTPS=off).
 """
 
 from urllib.parse import urlsplit
@@ -37,6 +37,20 @@ if TRUSTED_PROXY_COUNT:  # noqa: F405
 # The public address absolute links use (website/links.py): by default the first allowed host.
 SITE_URL = env.str("SITE_URL", default=f"{'https' if SECURE_HTTPS else 'http'}://{ALLOWED_HOSTS[0]}")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Load balancers probe over plain HTTP inside the network: answer them instead of redirecting.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Mail goes where EMAIL_URL says (base.py), never silently to a server on localhost:25. Only the
+# plain-HTTP demo of `make run` on 127.0.0.1 (SECURE_HTTPS=off) may go without: mails are printed.
+if not env.str("EMAIL_URL", default=""):
+    if SECURE_HTTPS:
+        raise ImproperlyConfigured(
+            "Set EMAIL_URL in the environment, e.g. smtp+tls://user:password@smtp.example.org:587 "
+            "(consolemail:// writes mails to the log instead)."
+        )
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"noreply@{ALLOWED_HOSTS[0].lstrip('.')}")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # Editors need an authenticator app (manage.py add_totp_device); off only with SECURE_HTTPS=off,
 # i.e. the plain-HTTP demo of `make run` on 127.0.0.1.
