@@ -35,7 +35,8 @@ pytestmark = pytest.mark.slow  # builds the whole demo
 FLOORS = {language: {"p_at_1": 0.95, "r_at_5": 0.95, "mrr": 0.95} for language in ("en", "ca", "pl", "el")}
 ZERO_RESULT_CEILINGS = {"en": 0.02, "ca": 0.02, "pl": 0.02, "el": 0.02}
 # The held-out set's floors: its first measure after the search work (P@1 0.96-1.00, R@5
-# 0.91-1.00 per language on SQLite and the emulator; before it, P@1 0.xx), rounded down to 0.05,
+# 0.91-1.00 per language on SQLite, PostgreSQL and the emulator; before it, P@1 0.46 and R@5
+# 0.56 on SQLite, with 32 % of queries finding nothing), rounded down to 0.05,
 # so that a change that helps the tuned set at the expense of queries nobody tuned for shows here.
 HELD_OUT_FLOORS = {
     "en": {"p_at_1": 0.95, "r_at_5": 0.90, "mrr": 0.95},
