@@ -1,4 +1,4 @@
-"""Scheduled publishing beside the server (``manage.py run_scheduler``, started by ``make run``).
+"""The periodic jobs beside the server (``manage.py run_scheduler``, started by ``make run``).
 
 One run publishes a page whose go-live time has passed; the loop stops with the process that
 started it, on Ctrl-C (SIGINT to the terminal's process group) or when that process is killed.
@@ -19,7 +19,7 @@ from django.utils import timezone
 from home.factories import ensure_home
 from home.models import StandardPage
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 WAIT_SECONDS = 60  # an upper bound for a slow machine, not a timing under test
 
 
@@ -95,7 +95,7 @@ def start_beside_a_server(tmp_path):
     loop_pid = int(server.stdout.readline())
     # The loop says when it is running (its Ctrl-C handler is then in place).
     deadline = time.monotonic() + WAIT_SECONDS
-    while "Publishing scheduled pages" not in server.stdout.readline():
+    while "Running the scheduled jobs" not in server.stdout.readline():
         assert time.monotonic() < deadline, "run_scheduler did not start"
     return server, loop_pid
 
