@@ -34,5 +34,7 @@ def init(dsn, environment, release=None):
         environment=environment,
         release=release,
         before_send=scrub,
+        # Frames' local variables can hold a session key or a form's values: never send them.
+        include_local_variables=False,
         integrations=[DjangoIntegration()],
     )

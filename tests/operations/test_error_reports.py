@@ -93,15 +93,18 @@ def test_an_error_in_a_view_reaches_sentry_without_personal_data(sentry_server, 
     assert status.startswith("500")
     sentry_sdk.flush(timeout=10)
     events = [body for path, body in sentry_server.envelopes if '"type":"event"' in body.replace(" ", "")]
-    assert len(events) == 1, sentry_server.envelopes
+    # On PostgreSQL the raw WSGI request's end closes the test's own connection, and saving the
+    # session then fails too: a second event of the harness, not of the site. Check the view's.
+    ours = [body for body in events if "the view failed on purpose" in body]
+    assert len(ours) == 1, sentry_server.envelopes
     assert sentry_server.envelopes[0][0] == "/api/1/envelope/"
-    event = json.loads(events[0].splitlines()[2])
+    event = json.loads(ours[0].splitlines()[2])
     assert event["exception"]["values"][-1]["value"] == "the view failed on purpose"
     assert (event["environment"], event["release"]) == ("test", "test-release")
     assert event["request"]["url"] == "http://127.0.0.1/fails/"
     assert event["request"]["headers"]["User-Agent"] == "probe"
     for secret in (session, *SECRETS):
-        assert secret not in events[0]
+        assert all(secret not in body for body in events)
     assert "cookies" not in event["request"]
     assert set(event.get("user", {})) <= {"id"}
 
