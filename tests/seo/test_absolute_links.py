@@ -8,6 +8,7 @@ import pytest
 from wagtail.models import Site
 
 from home.factories import LANGUAGE_CODES
+from tests.test_pages_render import PAGE_NAMES  # every page type of the shared site
 from website.api import ENDPOINT_NAMES
 from website.links import adopt_site_url, point_site_at_site_url
 
@@ -17,20 +18,6 @@ URL = re.compile(r"""https?://[^\s"'<>\\)]+""")
 # configuration would put in a link. Any other host is an external link, allowed.
 OWN_HOSTS = {"localhost", "127.0.0.1", "testserver"}
 
-PAGE_NAMES = [
-    "home",
-    "programme_index",
-    "programme",
-    "call",
-    "training",
-    "city_index",
-    "piraeus",
-    "partnership_index",
-    "partnership",
-    "news_index",
-    "news",
-    "about",
-]
 
 
 def is_own_host(host):

@@ -15,21 +15,8 @@ from news.factories import news_item
 from programmes.factories import training_module
 from programmes.models import CallPage
 from tests.conftest import absolute
+from tests.test_pages_render import PAGE_NAMES  # every page type of the shared site
 
-PAGE_NAMES = [
-    "home",
-    "programme_index",
-    "programme",
-    "call",
-    "training",
-    "city_index",
-    "piraeus",
-    "partnership_index",
-    "partnership",
-    "news_index",
-    "news",
-    "about",
-]
 OG_LOCALES = {"en": "en_GB", "ca": "ca_ES", "pl": "pl_PL", "el": "el_GR"}
 SITE_NAMES = {
     "en": "City Cooperation",
