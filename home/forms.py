@@ -3,11 +3,12 @@
 Every translation of a theme is a row of its own, so a plain multi-select offers each theme once
 per language (Mobility, Mobilitat, Mobilność...). ``LocalizedChoicesPageForm`` offers each one
 once: in the language of the page being edited, or in the default language where it has no
-translation yet.
+translation yet. ``LocalizedChoicesSnippetForm`` does the same for a translatable snippet's form
+(a library document's themes), in the snippet's language.
 """
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.models import Locale, Page, TranslatableMixin
 
 
@@ -41,12 +42,8 @@ def lists_translatable_snippets(field):
     )
 
 
-class LocalizedChoicesPageForm(WagtailAdminPageForm):
-    def __init__(self, *args, parent_page=None, **kwargs):
-        super().__init__(*args, parent_page=parent_page, **kwargs)
-        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
-        if locale_id is None:
-            locale_id = Locale.get_default().pk
+class LocalizedChoicesMixin:
+    def localize_all_choices(self, locale_id):
         for name, field in self.fields.items():
             if lists_translatable_snippets(field):
                 self.localize_choices(name, field, locale_id)
@@ -64,3 +61,21 @@ class LocalizedChoicesPageForm(WagtailAdminPageForm):
             keys = dict(model.objects.filter(pk__in=pks).values_list("pk", "translation_key"))
             mapped = [by_key.get(keys.get(pk), pk) for pk in pks]
             self.initial[name] = mapped if many else mapped[0]
+
+
+class LocalizedChoicesPageForm(LocalizedChoicesMixin, WagtailAdminPageForm):
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
+        if locale_id is None:
+            locale_id = Locale.get_default().pk
+        self.localize_all_choices(locale_id)
+
+
+class LocalizedChoicesSnippetForm(LocalizedChoicesMixin, WagtailAdminModelForm):
+    """For a translatable snippet's ``base_form_class``: its lists in the snippet's language (a new
+    snippet has the locale of the "add" view's language already)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.localize_all_choices(getattr(self.instance, "locale_id", None) or Locale.get_default().pk)

@@ -19,6 +19,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.forms import LocalizedChoicesSnippetForm
 from home.models import BasePage
 
 # Languages a file may be written in: the site's four and the others the programmes publish in.
@@ -91,6 +92,7 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         "programmes.Theme", verbose_name=_("themes"), blank=True, related_name="+"
     )
     published_on = models.DateField(_("publication date"), null=True, blank=True)
+    base_form_class = LocalizedChoicesSnippetForm  # themes in the document's language
 
     panels = [
         FieldPanel("title"),

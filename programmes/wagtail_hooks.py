@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.choosers import TranslatableSnippetChooserViewSet
 from programmes.models import Organisation, Theme
 
 
@@ -18,6 +19,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_display = ["name", "short_name", "kind", "locale"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
+    chooser_viewset_class = TranslatableSnippetChooserViewSet  # in the page's language, else the source's
 
 
 class TaxonomyGroup(SnippetViewSetGroup):

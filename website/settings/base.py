@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "website.media_errors.MediaStorageErrorMiddleware",  # admin: full/unwritable media storage -> message
+    "translations.machine.MachineTranslationErrorMiddleware",  # admin: provider down -> message
     "django_prometheus.middleware.PrometheusAfterMiddleware",  # requests by view and status
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
@@ -236,6 +237,28 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Keeps a document's old file until its replacement is stored (website/media_forms.py).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.media_forms.DocumentForm"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor (translations/machine.py, docs/translation.md): off
+# unless DEEPL_API_KEY (DeepL) or LIBRETRANSLATE_URL (LibreTranslate) is set. 20 s, under gunicorn's
+# 30 s worker timeout, so a slow provider gives the editor a message rather than a killed worker.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+if env.str("DEEPL_API_KEY", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translations.machine.DeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": env.str("DEEPL_API_KEY"),
+            "API_URL": env.str("DEEPL_API_URL", default=""),  # default: DeepL's free or paid API, by the key
+            "TIMEOUT": 20,
+        },
+    }
+elif env.str("LIBRETRANSLATE_URL", default=""):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "translations.machine.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": env.str("LIBRETRANSLATE_URL"),
+            "API_KEY": env.str("LIBRETRANSLATE_API_KEY", default=""),
+            "TIMEOUT": 20,
+        },
+    }
 
 # Search (README.md, Search): Wagtail's database backend, folding accents, unless ELASTICSEARCH_URL
 # is set; then one Elasticsearch index per language ("en", "ca"...), an all-languages index
