@@ -7,4 +7,4 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translation overview")
 
     def ready(self):
-        from translations import signals, workflow  # noqa: F401  (connect their signal handlers)
+        from translations import changes, signals, slugs, workflow  # noqa: F401  (connect their signal handlers)

@@ -15,6 +15,8 @@ from django.utils import timezone
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import Translation
 
+from translations.slugs import fill_for_translation
+
 TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
 SECTION_HEADER = "X-Section"
 
@@ -104,6 +106,7 @@ def target_language_codes(po):
 
 def apply_translation(translation, user=None, publish=True):
     """Write the translation memory to the target (and publish it, if it has drafts and ``publish``)."""
+    fill_for_translation(translation)
     model = translation.source.specific_content_type.model_class()
     if not issubclass(model, DraftStateMixin):
         translation.save_target(user=user, publish=True)

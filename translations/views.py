@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -21,6 +22,7 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 from translations.permissions import writable_language_codes, writable_locales
 from translations.po import export_po, import_po, parse_po, target_language_codes
 from translations.sections import section_translations, translate_section
+from translations.slugs import fill_for_translation
 from translations.status import SOURCE, STATUS_LABELS, STATUSES, cached_status, content_languages
 from translations.workflow import send_news_for_translation
 
@@ -378,3 +380,12 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         if foreign:
             return refuse_languages(request, sorted(foreign))
         return super().dispatch(request, *args, **kwargs)
+
+    @transaction.atomic
+    def form_valid(self, form):
+        # wagtail-localize takes the source's new text and writes the pages in one step: take the
+        # text first, so each language's slug is translated (translations.slugs) before the write.
+        self.object.update_from_db()
+        for translation in self.object.translations.filter(enabled=True):
+            fill_for_translation(translation)
+        return super().form_valid(form)

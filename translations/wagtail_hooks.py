@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from translations import urls, views
+from translations import changes, new_pages, slugs, urls, views
 
 
 @hooks.register("register_admin_urls")
@@ -63,3 +63,29 @@ class TranslationSummaryPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_translation_summary(request, panels):
     panels.append(TranslationSummaryPanel())
+
+
+class OutdatedTranslationsPanel(Component):
+    """Dashboard: the translations into the user's languages whose source text changed since the last sync."""
+
+    name = "outdated_translations"
+    template_name = "translations/outdated_panel.html"
+    order = 150
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context):
+        return {"items": self.items, "status_url": reverse("translations:status")}
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations(request, panels):
+    items = changes.outdated_translations(request.user)
+    if items:
+        panels.append(OutdatedTranslationsPanel(items))
+
+
+# Before wagtail-localize's own hook, which answers the translation editor's "Publish".
+hooks.register("before_edit_page", slugs.before_publishing_translation, order=-1)
+hooks.register("before_create_page", new_pages.explain_slug_clash)
