@@ -40,7 +40,9 @@ def _with_details(queryset, locale_id):
 
 def search_documents(query, locale_id):
     """Documents matching ``query`` as the site search shows them: one per document, in the reader's language."""
-    matched = [doc.pk for doc in get_search_backend().search(query, LibraryDocument)]
+    results = get_search_backend().search(query, LibraryDocument)
+    # The database backend gives the ids without building a document per hit (search/backends).
+    matched = results.pks() if hasattr(results, "pks") else [doc.pk for doc in results]
     if not matched:
         return []
     order = {pk: position for position, pk in enumerate(matched)}

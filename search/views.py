@@ -5,6 +5,8 @@ per new query). A search (its first page, no filters, in the visitor's language)
 counter in the cache for the editors' report (search.querylog); suggestions are not counted.
 """
 
+from urllib.parse import urlencode
+
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -16,16 +18,17 @@ ALL_LANGUAGES = "all"
 
 
 def _address(params, **changes):
-    """The current search address with ``changes`` applied (``None`` removes a parameter)."""
-    query = params.copy()
-    if "page" not in changes:
-        query.pop("page", None)
+    """The current search address with ``changes`` applied (``None`` removes a parameter).
+
+    ``params`` is a plain dict of one value per name (built once per request: a facet list
+    makes an address per option, and copying a ``QueryDict`` deep-copies it each time)."""
+    query = {name: value for name, value in params.items() if name != "page" or "page" in changes}
     for name, value in changes.items():
         if value is None:
             query.pop(name, None)
         else:
             query[name] = value
-    encoded = query.urlencode()
+    encoded = urlencode(query)
     return "?" + encoded if encoded else "?"
 
 
@@ -70,8 +73,7 @@ def search(request):
     if outcome.searched and first_page and not (outcome.chosen or all_languages):
         querylog.record(language, outcome.query, zero_results=not outcome.total)
 
-    base = params.copy()
-    base["q"] = outcome.query
+    base = {**params.dict(), "q": outcome.query}
     filters = []
     for name in service.FILTERS:
         options = outcome.facets.get(name, [])
