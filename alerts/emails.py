@@ -1,12 +1,12 @@
 """The e-mails sent to subscribers: confirmation, manage link and the digest, each in the subscriber's language."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, make_msgid
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from website.links import absolute_url
+from website.links import absolute_url, site_host
 
 
 def path_for(name, subscription):
@@ -30,7 +30,10 @@ def render_message(subscription, template, context, html=False, headers=None):
     with translation.override(subscription.language):
         subject = " ".join(render_to_string(f"alerts/email/{template}_subject.txt", context).split())
         body = render_to_string(f"alerts/email/{template}.txt", context)
-        message = EmailMultiAlternatives(subject, body, to=[subscription.email], headers=headers or {})
+        # A Message-ID on the site's domain, not the sending host's name (often "localhost"),
+        # which spam filters hold against a message.
+        headers = {"Message-ID": make_msgid(domain=site_host() or None), **(headers or {})}
+        message = EmailMultiAlternatives(subject, body, to=[subscription.email], headers=headers)
         if html:
             message.attach_alternative(
                 render_to_string(f"alerts/email/{template}.html", context), "text/html"

@@ -1,4 +1,6 @@
-"""RSS 2.0 and Atom feeds of a language's news, with Django's syndication framework.
+"""RSS 2.0 and Atom feeds of a language's news, with Django's syndication framework, filtered as
+the news listing is (``?programme=icp-agir&theme=circular-economy&country=GR``: programmes.filters);
+a filter value the listing would leave out is refused here with a 400.
 
 Links are absolute on settings.SITE_URL (website/links.py): Django's Feed would otherwise
 prefix them with the request's Host header.
@@ -12,30 +14,50 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 
+from news.listings import filter_news, parse_news_filters
+from programmes.filters import bad_request, describe
 from website.links import absolute_url
 
 FEED_SIZE = 20
 
 
+def filtered_feed(feed_class, index, request):
+    """``feed_class``'s answer for ``index`` with the filters in the address, or 400 for one not understood."""
+    chosen = parse_news_filters(index, request.GET)
+    if chosen.errors:
+        return bad_request(chosen)
+    return feed_class(index, chosen)(request)
+
+
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
 
-    def __init__(self, index):
+    def __init__(self, index, filters=None):
         super().__init__()
         self.index = index
+        self.filters = filters
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
-    def title(self):
-        return self.index.title
+    @property
+    def chosen(self):
+        return self.filters.chosen if self.filters else {}
 
-    def link(self):
-        return absolute_url(self.index.get_url(self.request))
+    def with_query(self, url):
+        query = self.filters.query() if self.filters else ""
+        return f"{url}?{query}" if query else url
+
+    def title(self):
+        described = describe(self.chosen, self.index.locale_id)
+        return f"{self.index.title} · {described}" if described else self.index.title
+
+    def link(self):  # the listing with the same filters
+        return self.with_query(absolute_url(self.index.get_url(self.request)))
 
     def feed_url(self):
-        return absolute_url(self.request.path)
+        return self.with_query(absolute_url(self.request.path))
 
     def author_name(self):
         # RFC 4287: a feed whose entries name no author names one itself; both name the site.
@@ -54,7 +76,8 @@ class NewsRssFeed(Feed):
     def items(self):
         from news.models import NewsPage
 
-        return NewsPage.objects.child_of(self.index).live().order_by("-date", "-pk")[:FEED_SIZE]
+        queryset = NewsPage.objects.child_of(self.index).live()
+        return filter_news(queryset, self.chosen).order_by("-date", "-pk")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

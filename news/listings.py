@@ -1,29 +1,72 @@
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from news.models import NewsPage
+from programmes import filters
 from programmes.listings import NEWS_FIELDS, children_paths, localized_programme, programme_map
 from programmes.localize import snippet_map
-from programmes.models import Theme
+from programmes.models import ProgrammePage, Theme
 from website.derived import CACHE_SECONDS, generation_cached
 from website.pagecache import current_generation
 
 PAGE_SIZE = 10
 
 
-def news_queryset(index, programme=None, theme=None):
-    queryset = NewsPage.objects.live().filter(path__range=children_paths(index), depth=index.depth + 1)
-    if programme:
-        queryset = queryset.filter(programme__code=programme)
-    if theme:
+def filter_news(queryset, chosen):
+    """``queryset`` of news items narrowed to ``chosen`` (programme, theme, country: programmes.filters)."""
+    if "programme" in chosen:
+        queryset = queryset.filter(programme__code=chosen["programme"])
+    if "theme" in chosen:
         # A subquery rather than a join: each item once, without DISTINCT.
-        tagged = NewsPage.themes.through.objects.filter(theme__slug=theme).values("newspage_id")
+        tagged = NewsPage.themes.through.objects.filter(theme__slug=chosen["theme"]).values("newspage_id")
         queryset = queryset.filter(pk__in=tagged)
-    return queryset.order_by("-date", "-pk")
+    if "country" in chosen:
+        # The programme a news item points at may be in any language: all of them are looked at.
+        matching = filters.programmes_matching({"country": chosen["country"]})
+        queryset = queryset.filter(programme_id__in=[page.pk for page in matching])
+    return queryset
 
 
-def news_count(index, queryset, programme="", theme=""):
+def news_queryset(index, programme=None, theme=None, country=None):
+    queryset = NewsPage.objects.live().filter(path__range=children_paths(index), depth=index.depth + 1)
+    chosen = {"programme": programme, "theme": theme, "country": country}
+    return filter_news(queryset, {name: value for name, value in chosen.items() if value}).order_by(
+        "-date", "-pk"
+    )
+
+
+def parse_news_filters(index, params, programmes=None, themes=None):
+    """The news filters in ``params`` (programmes.filters.parse), checked against the index's language."""
+    locale_id = index.locale_id
+    if programmes is None:
+        programmes = programme_map(locale_id)["by_short_name"]
+    if themes is None:
+        themes = index_themes(locale_id)
+    return filters.parse(params, filters.NEWS_FILTERS, {p.code for p in programmes}, {t.slug for t in themes})
+
+
+def index_themes(locale_id):
+    return sorted(
+        (t for t in snippet_map(Theme, locale_id).values() if t.locale_id == locale_id),
+        key=lambda t: t.name.casefold(),
+    )
+
+
+def _programme_country_codes(locale_id):
+    rows = ProgrammePage.objects.live().filter(locale_id=locale_id).values_list("countries", flat=True)
+    return sorted({code for row in rows for code in row.split(",") if code})  # stored as "GR,PL"
+
+
+def news_countries(locale_id):
+    """(code, name) of the countries taking part in the language's programmes, by name in the active
+    language; the codes kept until the content generation changes."""
+    codes = generation_cached("programme-countries", lambda: _programme_country_codes(locale_id), locale_id)
+    return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1].casefold())
+
+
+def news_count(index, queryset, programme="", theme="", country=""):
     """How many news items ``queryset`` (the index's news, filtered) holds.
 
     The counts of an index are a small map (one number per filter combination asked for),
@@ -31,23 +74,23 @@ def news_count(index, queryset, programme="", theme=""):
     """
     key = f"news-counts:{current_generation()}:{index.pk}"
     counts = cache.get(key) or {}
-    combination = f"{programme}|{theme}"
+    combination = f"{programme}|{theme}|{country}"
     if combination not in counts:
         counts[combination] = queryset.count()
         cache.set(key, counts, CACHE_SECONDS)
     return counts[combination]
 
 
-def news_page(index, queryset, number, programme="", theme=""):
+def news_page(index, queryset, number, programme="", theme="", country=""):
     """The page ``number`` of ``queryset`` as ``Paginator.get_page`` gives it, the count read from
     the cached counts and the page's items kept under the content generation: one query for a
     page of items not shown since the last publication, none for the others."""
     paginator = Paginator(queryset, PAGE_SIZE)
-    paginator.count = news_count(index, queryset, programme, theme)  # the cached_property's value
+    paginator.count = news_count(index, queryset, programme, theme, country)  # the cached_property's value
     page = paginator.get_page(number)
     items = page.object_list
     page.object_list = generation_cached(
-        "news-page", lambda: list(items), index.pk, page.number, programme, theme
+        "news-page", lambda: list(items), index.pk, page.number, programme, theme, country
     )
     return page
 
@@ -56,21 +99,18 @@ def news_index_context(index, request):
     locale_id = index.locale_id
     data = programme_map(locale_id)
     programmes = data["by_short_name"]
-    themes = sorted(
-        (t for t in snippet_map(Theme, locale_id).values() if t.locale_id == locale_id),
-        key=lambda t: t.name.casefold(),
-    )
-    programme = request.GET.get("programme", "")
-    theme = request.GET.get("theme", "")
-    notices = []
-    if programme and programme not in {p.code for p in programmes}:
-        notices.append(_("There is no programme “%(value)s”; showing all programmes.") % {"value": programme})
-        programme = ""
-    if theme and theme not in {t.slug for t in themes}:
-        notices.append(_("There is no theme “%(value)s”; showing all themes.") % {"value": theme})
-        theme = ""
-    queryset = news_queryset(index, programme, theme).only(*NEWS_FIELDS, "programme")
-    page = news_page(index, queryset, request.GET.get("page"), programme, theme)
+    themes = index_themes(locale_id)
+    chosen = parse_news_filters(index, request.GET, programmes, themes)
+    # The page leaves out what it does not know and says so; the feeds refuse it (news.feeds).
+    texts = {
+        "programme": _("There is no programme “%(value)s”; showing all programmes."),
+        "theme": _("There is no theme “%(value)s”; showing all themes."),
+        "country": _("“%(value)s” is not a country code."),
+    }
+    notices = [texts[name] % {"value": value} for name, value in chosen.errors]
+    programme, theme, country = chosen["programme"], chosen["theme"], chosen["country"]
+    queryset = news_queryset(index, programme, theme, country).only(*NEWS_FIELDS, "programme")
+    page = news_page(index, queryset, request.GET.get("page"), programme, theme, country)
     items = page.object_list
     for item in items:
         item.localized_programme = localized_programme(item.programme_id, locale_id, data)
@@ -81,8 +121,11 @@ def news_index_context(index, request):
         "news_page": page,
         "programmes": programmes,
         "themes": themes,
+        "countries": news_countries(locale_id),
         "chosen_programme": programme,
         "chosen_theme": theme,
+        "chosen_country": country,
+        "filters_query": chosen.query(),
         "query_without_page": query.urlencode(),
         "filter_notices": notices,
     }

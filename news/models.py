@@ -34,15 +34,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from news.feeds import NewsRssFeed
+        from news.feeds import NewsRssFeed, filtered_feed
 
-        return NewsRssFeed(self)(request)
+        return filtered_feed(NewsRssFeed, self, request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from news.feeds import NewsAtomFeed
+        from news.feeds import NewsAtomFeed, filtered_feed
 
-        return NewsAtomFeed(self)(request)
+        return filtered_feed(NewsAtomFeed, self, request)
 
 
 class NewsPage(ThemedMixin, BasePage):

@@ -7,6 +7,7 @@ the programme pages read instead of querying.
 """
 
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Window
@@ -212,6 +213,8 @@ def programme_listings(programme):
     if parent_programme is not None and parent_programme.locale_id != locale_id:
         parent_programme = localized_pages([parent_programme], locale_id)[0]
 
+    index_url = index is not None and index.url
+    only_this = urlencode({"programme": programme.code})
     countries = programme.countries
     return {
         # The participating countries' names in the reader's language, sorted by name (what
@@ -231,5 +234,7 @@ def programme_listings(programme):
             _relation_keys(programme, "delivery_partners", data["partners"]), Organisation, locale_id
         ),
         "parent_programme": parent_programme,
-        "calendar_url": f"{index.url}calendar.ics" if index is not None and index.url else "",
+        # The index's calendar and feed of calls and training, for this programme only (programmes.filters).
+        "calendar_url": f"{index.url}calendar.ics?{only_this}" if index_url else "",
+        "feed_url": f"{index.url}feed/rss/?{only_this}" if index_url else "",
     }

@@ -169,20 +169,44 @@ class ProgrammeIndexPage(FileRoutablePageMixin, BasePage):
         )
         return context
 
+    def event_filters(self, request):
+        """The filters in the address (programmes.filters), checked against this language."""
+        from programmes import filters
+
+        return filters.parse(
+            request.GET,
+            filters.EVENT_FILTERS,
+            filters.programme_codes(self.locale_id),
+            filters.theme_slugs(self.locale_id),
+        )
+
     @path("calendar.ics", name="ical")
     def calendar(self, request):
-        """All upcoming training modules and open or upcoming call deadlines in this language."""
+        """All upcoming training modules and open or upcoming call deadlines in this language, or
+        those the filters in the address choose (``?theme=circular-economy&country=GR``)."""
+        from programmes.feeds import upcoming_events
+        from programmes.filters import bad_request, describe
         from programmes.ical import event_for, ical_response, new_calendar
 
-        now = timezone.now()
-        calendar = new_calendar(self.title)
-        pages = list(CallPage.objects.live().descendant_of(self).filter(deadline__gte=now)) + list(
-            TrainingModulePage.objects.live().descendant_of(self).filter(ends_at__gte=now)
-        )
-        for page in pages:
-            clock.changes_at(getattr(page, "deadline", None), getattr(page, "ends_at", None))
+        chosen = self.event_filters(request)
+        if chosen.errors:
+            return bad_request(chosen)
+        described = describe(chosen.chosen, self.locale_id)
+        calendar = new_calendar(f"{self.title} · {described}" if described else self.title)
+        for page in upcoming_events(self, chosen.chosen):
             calendar.add_component(event_for(page, request))
         return ical_response(calendar, "calendar.ics")
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        """The same calls and training modules, newest first, as RSS (programmes.feeds)."""
+        from programmes.feeds import EventsRssFeed
+        from programmes.filters import bad_request
+
+        chosen = self.event_filters(request)
+        if chosen.errors:
+            return bad_request(chosen)
+        return EventsRssFeed(self, chosen)(request)
 
 
 class ProgrammePage(ThemedMixin, BasePage):

@@ -120,7 +120,8 @@ def test_programme_listings_count_and_news_of_the_programme_only(site):
     assert [page.pk for page in listings["training_modules"]] == [site.pages["training"]["en"].pk]
     assert listings["initiatives"] == []
     assert listings["parent_programme"] is None
-    assert listings["calendar_url"] == f"{site.programmes['en'].url}calendar.ics"
+    programme = site.pages["programme"]["en"]
+    assert listings["calendar_url"] == f"{site.programmes['en'].url}calendar.ics?programme={programme.code}"
     assert listings["themes"] == [site.theme]
 
 
@@ -132,7 +133,7 @@ def test_initiative_names_its_parent_programme(client, site):
     html = client.get(initiative.url).content.decode()
 
     assert listings["parent_programme"].pk == parent.pk
-    assert listings["calendar_url"] == f"{site.programmes['en'].url}calendar.ics"
+    assert listings["calendar_url"] == f"{site.programmes['en'].url}calendar.ics?programme={initiative.code}"
     assert f"An initiative of {parent.short_name}" in html
     parent_html = client.get(parent.url).content.decode()
     assert "Small Giants" in section(parent_html, "initiatives-heading")
