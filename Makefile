@@ -79,9 +79,11 @@ fuzz: install-test
 load: install
 	$(PY) benchmarks/load.py
 
-# Builds its own scratch database and servers; takes about a quarter of an hour. Not part of `make test`.
+# Builds its own scratch database and servers; takes about a quarter of an hour. Then how much of the page
+# cache a publication leaves (benchmarks/page_cache.py, a few minutes). Not part of `make test`.
 bench: install
 	$(PY) benchmarks/bench.py
+	$(PY) benchmarks/page_cache.py
 
 # P@1, R@5, MRR and zero-result rate of the tuned and the held-out judged sets per engine, language and kind
 # (benchmarks/README.md). Builds its own scratch databases; five to ten minutes. Not part of `make test`.

@@ -6,10 +6,12 @@ that accepts ``PURGE`` (Varnish, Fastly-style proxies: ``FRONTEND_CACHE_PURGE_UR
 (``CLOUDFRONT_DISTRIBUTION_ID``). Without any of them nothing here runs.
 
 Publishing, unpublishing, moving or deleting a page purges, once the change is committed, the
-page (with its sub-routes: feeds, calendar files), its parent (which lists it) and its
-language's home page (which shows the latest news, calls and training); a moved page is purged
-at its old address too. Other pages that mention it (a city listing a partnership, a snippet's
-name) are refreshed by the CDN when their ``s-maxage`` (``CDN_CACHE_SECONDS``) runs out.
+pages that show it, as the page cache finds them (website/signals.py: the page with its
+sub-routes such as feeds and calendar files, its translations, the listings above it, the pages
+that refer to it...); a moved page is purged at its old address too. When the page cache makes
+every page stale instead (a page in the menu, a snippet), the CDN purges the page, its parent
+and its language's home page, and refreshes the others when their ``s-maxage``
+(``CDN_CACHE_SECONDS``) runs out.
 """
 
 import logging
@@ -21,6 +23,8 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from website.signals import pages_showing
+
 logger = logging.getLogger(__name__)
 
 
@@ -29,7 +33,14 @@ def enabled():
 
 
 def related_pages(page):
-    """The page, its parent and its home page (the tree root's child on its path)."""
+    """The live pages that show the page, or else its parent and its home page; and the page."""
+    try:
+        shown = pages_showing([page])
+    except Exception:  # never a failed publish for this
+        logger.exception("Could not work out the pages showing page %s", page.pk)
+        shown = None
+    if shown is not None:
+        return [page, *Page.objects.live().filter(pk__in=shown - {page.pk}).order_by("path")]
     paths = {page.path[: Page.steplen * depth] for depth in (page.depth - 1, 2) if depth >= 2}
     return [page, *Page.objects.filter(path__in=paths - {page.path})]
 

@@ -5,7 +5,9 @@ the published page rows of visitors' requests with their families (switcher, bre
 the rows the home, programme, city and partnership pages list. The generation changes whenever
 a page is published, unpublished, moved or deleted, or a snippet is saved (website/signals.py),
 so an entry is never served after the content it was computed from has changed: the next
-request finds no entry under the new generation and computes it again. Read the generation once
+request finds no entry under the new generation and computes it again. (The page cache stales
+only the pages that show a change, docs/caching.md; the derived data, like search's facet map,
+follows every change.) Read the generation once
 per request, *before* reading the data the entry is computed from (website/signals.py bumps it
 again when the publishing transaction commits).
 

@@ -8,16 +8,23 @@ A page that shows something about time (a call open or closed, upcoming training
 progress) is kept only until that changes (website/clock.py), and its ``max-age``/``s-maxage``
 never reach past it.
 
-Invalidation is by generation: publishing, unpublishing, moving or deleting a page, or saving a
-snippet, bumps the generation and every cached page becomes stale at once. With Redis the
-generation lives in Redis, shared by every server; with the local-memory cache it is the
-modification time of a small file, shared by the worker processes of one machine.
+Invalidation is targeted (docs/caching.md). Each cached page records the version of the page it
+was served for (Wagtail's ``before_serve_page``); publishing, unpublishing, moving or deleting a
+page bumps the versions of the pages that show it (website/signals.py), and only those become
+stale. A change whose reach is unknown (a snippet, a page in the menu, a failed write) bumps the
+site's page generation instead, part of every key, and every cached page becomes stale at once.
+Every change also bumps the content generation, which the derived data and search follow.
+
+With Redis the generations and versions live in Redis, shared by every server; with the
+local-memory cache they are the modification times of small files, shared by the worker
+processes of one machine.
 
 Cached bodies are kept raw and gzip-compressed; compression is safe here (BREACH needs a secret
 in the body, and cached pages carry none).
 """
 
 import gzip
+import logging
 import os
 import time
 from pathlib import Path
@@ -29,11 +36,23 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
+from wagtail import hooks
 
 from website import clock
 from website.cache import breaker
 
+logger = logging.getLogger(__name__)
+
+# The content generation: derived data (website.derived) and search follow it. Bumping it with
+# ``bump_generation()`` also makes every cached page stale (``SITE_PAGES_KEY``).
 GENERATION_KEY = "page-cache-generation"
+# The generation of every cached page at once: part of each page's key.
+SITE_PAGES_KEY = "page-cache-site-pages"
+# With Redis, page versions are values of this counter; without, they are times (website.cache).
+VERSION_COUNTER_KEY = "page-cache-version-counter"
+VERSION_PREFIX = "page-cache-version:"
+# The version of what a response depends on when no page was served for it: bumped by every change.
+ANY_PAGE = "any"
 HEADERS_KEPT = (
     "Content-Type",
     "Content-Language",
@@ -59,14 +78,15 @@ def _generation_file(name):
     return page_cache_file.with_name(f"{page_cache_file.name}.{name}")
 
 
-_request = Local()  # generations read during the current request
+_request = Local()  # generations read during the current request, the pages served for it
 
 
-GENERATIONS_SEEN = {GENERATION_KEY}
+GENERATIONS_SEEN = {GENERATION_KEY, SITE_PAGES_KEY}
 
 
 def bump_all_generations():
-    """After a Redis outage: whatever Redis kept may predate a publication made while it was away."""
+    """After a Redis outage: whatever Redis kept may predate a publication made while it was away
+    (the site's page generation is among them, so every page version kept there is passed over)."""
     for name in list(GENERATIONS_SEEN):
         bump_generation(name)
 
@@ -75,7 +95,7 @@ breaker.on_recovery.append(bump_all_generations)
 
 
 def current_generation(name=GENERATION_KEY):
-    """The generation called ``name`` (the page cache's by default): it changes on every bump.
+    """The generation called ``name`` (the content generation by default): it changes on every bump.
 
     Read once per request (``PageCacheMiddleware`` opens and closes the request's memo): with
     Redis, every cached map of a page would otherwise cost a round trip of its own.
@@ -113,13 +133,27 @@ def _read_generation(name):
 
 
 def bump_generation(name=GENERATION_KEY):
-    """Make everything cached under the generation ``name`` stale, on every server sharing the cache."""
+    """Make everything cached under the generation ``name`` stale, on every server sharing the cache.
+
+    The content generation (the default) takes every cached page with it.
+    """
+    if name == GENERATION_KEY:
+        _bump(SITE_PAGES_KEY)
+    _bump(name)
+
+
+def _bump(name):
     GENERATIONS_SEEN.add(name)
     memo = getattr(_request, "generations", None)
     if memo is not None:
         memo.pop(name, None)  # this request reads the new one
     if _shared_cache():
-        cache.set(name, time.time_ns(), None)
+        if name == SITE_PAGES_KEY:
+            # Deleted: the next request starts a new one (``_read_generation``), so a cache just
+            # emptied (operations' clear_caches) holds only the content generations.
+            cache.delete(name)
+        else:
+            cache.set(name, time.time_ns(), None)
         return
     path = _generation_file(name)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +168,128 @@ def stale_now_and_after_commit(name=GENERATION_KEY):
     data as it was just before the commit."""
     bump_generation(name)
     transaction.on_commit(lambda: bump_generation(name))
+
+
+def pages_stale_now_and_after_commit(page_ids, after_commit=None):
+    """Make the cached copies of the pages ``page_ids`` stale, and the derived data (the content
+    generation), now and again when the transaction commits (``stale_now_and_after_commit``).
+
+    ``after_commit``, if given, returns more page ids once the transaction has committed (what
+    the change refers to as committed). If a version cannot be written, every page is made stale.
+    """
+
+    def bump(ids):
+        _bump(GENERATION_KEY)
+        try:
+            written = ids is not None and bump_page_versions(ids)
+        except Exception:  # correctness first: every page, rather than a failed publication
+            logger.exception("Could not give %d pages a new version: every page is made stale", len(ids))
+            written = False
+        if not written:
+            bump_generation()
+
+    def after():
+        try:
+            ids = set(page_ids) | set(after_commit() if after_commit else ())
+        except Exception:
+            logger.exception("Could not work out the pages a change refers to: every page is made stale")
+            ids = None
+        bump(ids)
+
+    bump(set(page_ids))
+    transaction.on_commit(after)
+
+
+def counter_start():
+    """Where the version counter starts (again, if Redis lost it): above any value it had before,
+    since it goes up by one a change. In microseconds: django-redis increments through a Lua
+    script, whose numbers are exact only below 2**53."""
+    return time.time_ns() // 1000
+
+
+def _version_file(page_id):
+    return _generation_file(f"page-{page_id}")
+
+
+def bump_page_versions(page_ids):
+    """Give each page of ``page_ids`` (and ``ANY_PAGE``) a new version: its cached copies are stale.
+
+    True if every version was written. With Redis the versions are a new value of a shared
+    counter, so that a request can tell whether a version changed after it started (``request_stamp``).
+    """
+    names = {*page_ids, ANY_PAGE}
+    if _shared_cache():
+        try:
+            number = cache.incr(VERSION_COUNTER_KEY)
+        except ValueError:  # not there yet, or lost with the rest of Redis' data
+            cache.add(VERSION_COUNTER_KEY, counter_start(), None)
+            number = cache.incr(VERSION_COUNTER_KEY)
+        if number is None:  # Redis is away (django-redis' IGNORE_EXCEPTIONS)
+            return False
+        versions = {f"{VERSION_PREFIX}{name}": number for name in names}
+        cache.set_many(versions, None)
+        return cache.get_many(list(versions)) == versions
+    try:
+        now = time.time_ns()
+        for name in names:
+            path = _version_file(name)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+            os.utime(path, ns=(now, now))
+    except OSError:
+        return False
+    return True
+
+
+def page_versions(names):
+    """{name: version} of the pages ``names`` (page ids or ``ANY_PAGE``); None when unknown (Redis
+    lost it or is away), 0 for a page never changed (without Redis)."""
+    if _shared_cache():
+        found = cache.get_many([f"{VERSION_PREFIX}{name}" for name in names])
+        return {name: found.get(f"{VERSION_PREFIX}{name}") for name in names}
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = os.stat(_version_file(name)).st_mtime_ns
+        except FileNotFoundError:
+            versions[name] = 0
+    return versions
+
+
+def request_stamp():
+    """Read before anything a response shows: a page version at most this was given before, so a
+    response rendered from then on shows that version's content. None: nothing can be kept."""
+    if not _shared_cache():
+        return time.time_ns() - 1  # page versions are times on this machine
+    stamp = cache.get(VERSION_COUNTER_KEY)
+    if stamp is None:
+        cache.add(VERSION_COUNTER_KEY, counter_start(), None)
+        stamp = cache.get(VERSION_COUNTER_KEY)
+    return stamp
+
+
+def versions_to_keep(names, stamp):
+    """The versions to keep a response under, read after rendering it; None if one of them changed
+    after ``stamp`` (the response may show what was there before) or cannot be read."""
+    if stamp is None:
+        return None
+    versions = page_versions(names)
+    for name, version in versions.items():
+        if version is None and _shared_cache():
+            # Not in Redis: any change from now on gives a version above the stamp.
+            cache.add(f"{VERSION_PREFIX}{name}", stamp, None)
+            versions[name] = version = cache.get(f"{VERSION_PREFIX}{name}")
+        if version is None or version > stamp:
+            return None
+    return versions
+
+
+@hooks.register("before_serve_page")
+def remember_served_page(page, request, args, kwargs):
+    """The page a response is for: its cached copy is kept under that page's version."""
+    served = getattr(_request, "served", None)
+    if served is not None:
+        served.add(page.pk)
 
 
 def cache_host(request):
@@ -175,7 +331,9 @@ def is_cacheable_response(request, response):
         carries_no_secret(request, response)
         and "private" not in response.get("Cache-Control", "")
         and "no-store" not in response.get("Cache-Control", "")
-        and response.get("Content-Type", "").startswith(("text/html", "application/xml", "text/calendar", "application/rss+xml", "application/atom+xml"))
+        and response.get("Content-Type", "").startswith(
+            ("text/html", "application/xml", "text/calendar", "application/rss+xml", "application/atom+xml")
+        )
     )
 
 
@@ -200,19 +358,21 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        _request.generations, _request.derived = {}, {}
+        _request.generations, _request.derived, _request.served = {}, {}, set()
         try:
             return self.respond(request)
         finally:
-            _request.generations = _request.derived = None
+            _request.generations = _request.derived = _request.served = None
 
     def respond(self, request):
         if not getattr(settings, "PAGE_CACHE_ENABLED", True) or not is_cacheable_request(request):
             return compress_if_safe(request, self.get_response(request))
-        key = f"page:{current_generation()}:{cache_host(request)}:{request.path_info}"
+        key = f"page:{current_generation(SITE_PAGES_KEY)}:{cache_host(request)}:{request.path_info}"
         entry = cache.get(key)
-        if entry is not None and entry.get("expires", 0) > time.time():
+        versions = entry.get("versions") if entry is not None else None
+        if versions and entry.get("expires", 0) > time.time() and page_versions(list(versions)) == versions:
             return self.build(request, entry, hit=True)
+        stamp = request_stamp()
         clock.watch()
         try:
             response = self.get_response(request)
@@ -229,8 +389,10 @@ class PageCacheMiddleware:
             "body": body,
             "gzip": gzip.compress(body, compresslevel=6, mtime=0),
             "expires": time.time() + seconds,
+            "versions": versions_to_keep(sorted(_request.served) or [ANY_PAGE], stamp),
         }
-        cache.set(key, entry, seconds)
+        if entry["versions"] is not None:  # else a page it shows changed meanwhile: not kept
+            cache.set(key, entry, seconds)
         return self.build(request, entry, hit=False)
 
     def build(self, request, entry, hit):
