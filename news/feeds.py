@@ -9,12 +9,12 @@ prefix them with the request's Host header.
 import uuid
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from news.listings import filter_news, parse_news_filters
+from programmes.feeds import FilteredFeed
 from programmes.filters import bad_request, describe
 from website.links import absolute_url
 
@@ -29,18 +29,7 @@ def filtered_feed(feed_class, index, request):
     return feed_class(index, chosen)(request)
 
 
-class NewsRssFeed(Feed):
-    feed_type = Rss201rev2Feed
-
-    def __init__(self, index, filters=None):
-        super().__init__()
-        self.index = index
-        self.filters = filters
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
+class NewsRssFeed(FilteredFeed):
     @property
     def chosen(self):
         return self.filters.chosen if self.filters else {}

@@ -44,11 +44,13 @@ def upcoming_events(index, chosen):
     return pages
 
 
-class EventsRssFeed(Feed):
-    feed_type = Rss201rev2Feed
-    item_guid_is_permalink = False
+class FilteredFeed(Feed):
+    """A feed of one index page's items with the filters from its address (``programmes.filters``);
+    it keeps the request, for absolute links on the site's address."""
 
-    def __init__(self, index, filters):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index, filters=None):
         super().__init__()
         self.index = index
         self.filters = filters
@@ -56,6 +58,10 @@ class EventsRssFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         return super().__call__(request, *args, **kwargs)
+
+
+class EventsRssFeed(FilteredFeed):
+    item_guid_is_permalink = False
 
     def with_query(self, url):
         query = self.filters.query()
