@@ -65,11 +65,12 @@ class DeepLTranslator(deepl.DeepLTranslator):
 
     def translate(self, source_locale, target_locale, strings):
         strings = list(strings)
+        timeout = int(self.options.get("TIMEOUT", 30))
         try:
             response = requests.post(
                 self.get_api_endpoint(),
                 self.get_parameters(source_locale, target_locale, strings),
-                timeout=int(self.options.get("TIMEOUT", 30)),
+                timeout=timeout,
                 headers=self.get_headers(),
             )
             response.raise_for_status()
