@@ -91,6 +91,9 @@ def start_beside_a_server(tmp_path):
         stderr=subprocess.DEVNULL,
         text=True,
         start_new_session=True,
+        # A terminal's job has Ctrl-C's default action even when the tests run in the background,
+        # where the shell that started them made every child ignore SIGINT.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     loop_pid = int(server.stdout.readline())
     # The loop says when it is running (its Ctrl-C handler is then in place).
