@@ -28,7 +28,7 @@ class BasePage(Page):
     # orders the hits the same way on every engine.
     search_fields = Page.search_fields + [
         index.SearchField("introduction", boost=4),
-        # Accent-free copies of the accented words, for the database backend (README.md, Search).
+        # Accent-free copies of the accented words, for the database backend (docs/search.md).
         index.SearchField("search_folded_title", boost=10),
         index.SearchField("search_folded_text"),
         index.AutocompleteField("search_folded_title"),

@@ -1,6 +1,6 @@
 """Purging a CDN in front of the site when pages change (Wagtail's frontend-cache backends).
 
-Configured from the environment (website/settings/base.py, README "Deployment"): an HTTP cache
+Configured from the environment (website/settings/base.py, docs/deployment.md): an HTTP cache
 that accepts ``PURGE`` (Varnish, Fastly-style proxies: ``FRONTEND_CACHE_PURGE_URL``), Cloudflare
 (``CLOUDFLARE_API_TOKEN`` and ``CLOUDFLARE_ZONE_ID``) or CloudFront
 (``CLOUDFRONT_DISTRIBUTION_ID``). Without any of them nothing here runs.

@@ -409,7 +409,7 @@ class PageCacheMiddleware:
 
 
 def public_cache_control(remaining):
-    """Browsers keep a public page a minute; a CDN in front (README, Deployment) a little longer;
+    """Browsers keep a public page a minute; a CDN in front (docs/deployment.md) a little longer;
     neither past ``remaining`` seconds, when the page cache's own copy expires (a call's deadline)."""
     browser = min(getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60), remaining)
     shared = min(getattr(settings, "CDN_CACHE_SECONDS", 0), remaining)

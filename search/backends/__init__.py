@@ -1,4 +1,4 @@
-"""Search backends of the site (see the Search section of README.md).
+"""Search backends of the site (see docs/search.md).
 
 - ``search.backends.database``: Wagtail's database backend (SQLite FTS5, PostgreSQL) that folds
   accents and case in queries, to match the folded copy of the text pages index.

@@ -1,5 +1,5 @@
 """Scheduled publishing: production runs `manage.py publish_scheduled` from cron every few minutes
-(README, Deployment); a page whose approved go-live time has passed goes live on the next run,
+(docs/deployment.md); a page whose approved go-live time has passed goes live on the next run,
 and one whose expiry time has passed is taken down."""
 
 from datetime import timedelta

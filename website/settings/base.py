@@ -260,7 +260,7 @@ elif env.str("LIBRETRANSLATE_URL", default=""):
         },
     }
 
-# Search (README.md, Search): Wagtail's database backend, folding accents, unless ELASTICSEARCH_URL
+# Search (docs/search.md): Wagtail's database backend, folding accents, unless ELASTICSEARCH_URL
 # is set; then one Elasticsearch index per language ("en", "ca"...), an all-languages index
 # ("default": admin and the "all languages" switch) and the database backend, kept current too,
 # answering whenever the cluster cannot.

@@ -1,6 +1,6 @@
 """Move the search counters from the cache into ``SearchQueryCount`` rows; drop rows older than 30 days.
 
-Run from cron every minute (README, Deployment); the public search page never writes to the database.
+Run from cron every minute (docs/deployment.md); the public search page never writes to the database.
 """
 
 from datetime import timedelta
