@@ -1,7 +1,7 @@
 """The city directory: filters that live in the URL, counts per value, sorting, pagination.
 
-One parser serves the HTML page, the CSV export and the map's GeoJSON. The HTML page drops what
-it does not understand and says so; the exports answer 400 with the same messages.
+One filter set serves the HTML page, the CSV export and the map's GeoJSON. The HTML page drops what
+it does not understand and says so; the exports answer 400 with the same messages (website.listings).
 
 The page counts and filters from an index of every city's country, region, themes, programmes
 and partner search (``directory_index``), and takes the order from the database's own sort of
@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from itertools import chain, compress
 from typing import NamedTuple
 
+import django_filters
+from django import forms
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from cities.models import CityPage, PartnershipCity
@@ -28,6 +31,14 @@ from programmes.localize import snippet_map
 from programmes.models import ProgrammePage, Theme, WorldRegion
 from website.derived import cache_key, get_or_build
 from website.derived import generation as current_generation
+from website.listings import (
+    AddressFilterMixin,
+    AddressFilterSet,
+    ValueFilter,
+    country_filter,
+    filter_errors,
+    paginate,
+)
 from website.pagecache import cache_host
 
 PAGE_SIZE = 24
@@ -79,6 +90,67 @@ def programme_names(locale_id):
     return programmes
 
 
+class FlagField(forms.Field):
+    """``looking``: yes (1, on, true, yes) or not asked (nothing, 0, off, false, no)."""
+
+    def to_python(self, value):
+        value = (value or "").strip().lower()
+        if value in TRUE_VALUES:
+            return True
+        if value in FALSE_VALUES:
+            return None
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class FlagFilter(AddressFilterMixin, django_filters.Filter):
+    field_class = FlagField
+
+
+class DirectoryFilterSet(AddressFilterSet):
+    """The directory's filters and its sort, in the order their messages are given. With
+    ``strict``, unknown parameter names and repeated parameters are reported too (the exports
+    refuse them; the page ignores them)."""
+
+    country = country_filter(gettext_lazy("“%(value)s” is not a country code."))
+    region = ValueFilter(
+        choices=WorldRegion.choices,
+        error_messages={"invalid_choice": gettext_lazy("“%(value)s” is not a world region.")},
+    )
+    programme = ValueFilter(
+        error_messages={"invalid_choice": gettext_lazy("“%(value)s” is not a programme.")}
+    )
+    theme = ValueFilter(error_messages={"invalid_choice": gettext_lazy("“%(value)s” is not a theme.")})
+    looking = FlagFilter(error_messages={"invalid": gettext_lazy("“looking” is either 1 or 0.")})
+    sort = ValueFilter(
+        choices=sort_choices,
+        error_messages={"invalid_choice": gettext_lazy("“%(value)s” is not a sort order.")},
+    )
+
+    class Meta:
+        model = CityPage
+        fields = []
+
+    def __init__(self, data, vocabulary, strict=False, **kwargs):
+        super().__init__(data, **kwargs)
+        self.strict = strict
+        self.filters["programme"].extra["choices"] = list(vocabulary.programmes.items())
+        self.filters["theme"].extra["choices"] = list(vocabulary.themes.items())
+
+    def address_errors(self):
+        if not self.strict:
+            return []
+        errors = [
+            (name, _("“%(name)s” is not a known parameter.") % {"name": name})
+            for name in sorted(set(self.data) - set(PARAMETERS))
+        ]
+        errors += [
+            (name, _("Give “%(name)s” only once.") % {"name": name})
+            for name in PARAMETERS
+            if len(self.data.getlist(name)) > 1
+        ]
+        return errors
+
+
 @dataclass
 class Query:
     """A parsed query string: the chosen filters, the sort, and what was wrong with it."""
@@ -89,55 +161,15 @@ class Query:
 
 
 def parse(params, vocabulary, strict=False):
-    """Read the filters and the sort from ``params`` (a QueryDict).
-
-    Unknown values are left out and reported in ``errors``. With ``strict``, unknown parameter
-    names and repeated parameters are reported too (the exports refuse them; the page ignores them).
-    """
-    query = Query()
-    errors = query.errors
-    if strict:
-        for name in sorted(set(params) - set(PARAMETERS)):
-            errors.append((name, _("“%(name)s” is not a known parameter.") % {"name": name}))
-        for name in PARAMETERS:
-            if len(params.getlist(name)) > 1:
-                errors.append((name, _("Give “%(name)s” only once.") % {"name": name}))
-
-    country = params.get("country", "").strip().upper()
-    if country:
-        if country in countries:
-            query.chosen["country"] = country
-        else:
-            errors.append(("country", _("“%(value)s” is not a country code.") % {"value": country}))
-    region = params.get("region", "").strip()
-    if region:
-        if region in WorldRegion.values:
-            query.chosen["region"] = region
-        else:
-            errors.append(("region", _("“%(value)s” is not a world region.") % {"value": region}))
-    programme = params.get("programme", "").strip()
-    if programme:
-        if programme in vocabulary.programmes:
-            query.chosen["programme"] = programme
-        else:
-            errors.append(("programme", _("“%(value)s” is not a programme.") % {"value": programme[:100]}))
-    theme = params.get("theme", "").strip()
-    if theme:
-        if theme in vocabulary.themes:
-            query.chosen["theme"] = theme
-        else:
-            errors.append(("theme", _("“%(value)s” is not a theme.") % {"value": theme[:100]}))
-    looking = params.get("looking", "").strip().lower()
-    if looking in TRUE_VALUES:
-        query.chosen["looking"] = True
-    elif looking not in FALSE_VALUES:
-        errors.append(("looking", _("“looking” is either 1 or 0.")))
-    sort = params.get("sort", "").strip()
-    if sort in SORTS:
-        query.sort = sort
-    elif sort:
-        errors.append(("sort", _("“%(value)s” is not a sort order.") % {"value": sort[:100]}))
-    return query
+    """Read the filters and the sort from ``params`` (a QueryDict); unknown values are left out
+    and reported in ``errors`` (``DirectoryFilterSet``)."""
+    filterset = DirectoryFilterSet(params, vocabulary, strict=strict)
+    chosen = filterset.chosen
+    return Query(
+        chosen={name: chosen[name] for name in FILTERS if name in chosen},
+        sort=chosen.get("sort", "name"),
+        errors=filter_errors(filterset),
+    )
 
 
 def filter_q(name, value):
@@ -386,8 +418,9 @@ def directory_context(index, request):
     facets, matching = facet_counts(cached, chosen, vocabulary)
     matching = set(matching)
     # Filtering the cities in the database's order keeps that order: it is total (pk breaks ties).
-    paginator = Paginator([pk for pk in ordered_pks(index, sort, generation) if pk in matching], PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    ordered = [pk for pk in ordered_pks(index, sort, generation) if pk in matching]
+    page = paginate(ordered, request.GET.get("page"), PAGE_SIZE)
+    paginator = page.paginator
     page.object_list = city_cards(index, list(page.object_list), request, generation)
     position = {pk: n for n, pk in enumerate(cached.pks)}
     mapping = snippet_map(Theme, locale_id)

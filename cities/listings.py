@@ -8,13 +8,13 @@ read once per request.
 
 from collections import defaultdict
 
-from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q, Value
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from cities.models import CityPage, PartnershipActivity, PartnershipCity, PartnershipPage
 from programmes.localize import localize_keys, snippet_map
 from programmes.models import ProgrammePage, Theme
+from website.listings import AddressFilterSet, ValueFilter, filter_notices, paginate
 
 PARTNERSHIPS_PER_PAGE = 24
 
@@ -177,6 +177,27 @@ def partnership_listings(partnership):
     }
 
 
+class PartnershipFilterSet(AddressFilterSet):
+    """The partnership index's filters: a programme of the index's language (by code) and a status.
+    The page has no feed: the messages are its notices."""
+
+    programme = ValueFilter(
+        error_messages={"invalid_choice": _("There is no programme “%(value)s”; showing all programmes.")}
+    )
+    status = ValueFilter(
+        choices=PartnershipPage.Status.choices,
+        error_messages={"invalid_choice": _("There is no status “%(value)s”; showing every status.")},
+    )
+
+    class Meta:
+        model = PartnershipPage
+        fields = []
+
+    def __init__(self, data, programmes, **kwargs):
+        super().__init__(data, **kwargs)
+        self.filters["programme"].extra["choices"] = [(p.code, p.short_name) for p in programmes]
+
+
 def partnership_index_listings(index, params):
     """One page of the index's partnerships, filtered by programme (code) and status.
 
@@ -187,16 +208,10 @@ def partnership_index_listings(index, params):
 
     locale_id = index.locale_id
     programmes = programme_map(locale_id)["by_short_name"]
-    statuses = PartnershipPage.Status.choices
-    programme = params.get("programme", "")
-    status = params.get("status", "")
-    notices = []
-    if programme and programme not in {p.code for p in programmes}:
-        notices.append(_("There is no programme “%(value)s”; showing all programmes.") % {"value": programme})
-        programme = ""
-    if status and status not in dict(statuses):
-        notices.append(_("There is no status “%(value)s”; showing every status.") % {"value": status})
-        status = ""
+    filterset = PartnershipFilterSet(params, programmes)
+    notices = filter_notices(filterset)
+    programme = filterset.chosen.get("programme", "")
+    status = filterset.chosen.get("status", "")
     queryset = PartnershipPage.objects.child_of(index).live()
     if programme:
         queryset = queryset.filter(programme__code=programme)
@@ -207,7 +222,7 @@ def partnership_index_listings(index, params):
         .prefetch_related(Prefetch("partner_cities", queryset=PartnershipCity.objects.select_related("city")))
         .order_by("-start_date", "-pk")
     )
-    page = Paginator(queryset, PARTNERSHIPS_PER_PAGE).get_page(params.get("page"))
+    page = paginate(queryset, params.get("page"), PARTNERSHIPS_PER_PAGE)
     partnerships = list(page.object_list)
     cities = localized_pages([link.city for p in partnerships for link in p.partner_cities.all()], locale_id)
     by_key = {city.translation_key: city for city in cities}
@@ -222,7 +237,7 @@ def partnership_index_listings(index, params):
         "partnerships": partnerships,
         "partnership_page": page,
         "programmes": programmes,
-        "statuses": statuses,
+        "statuses": PartnershipPage.Status.choices,
         "chosen_programme": programme,
         "chosen_status": status,
         "query_without_page": query.urlencode(),

@@ -9,7 +9,7 @@ import codecs
 import csv
 import json
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django_countries import countries
 
 from cities.directory import SORTS, Vocabulary, base_queryset, filtered, parse
@@ -17,6 +17,7 @@ from cities.models import PartnershipCity, PartnershipPage
 from programmes.localize import localize
 from programmes.models import Theme, WorldRegion
 from website.links import absolute_url
+from website.listings import bad_request
 
 CSV_COLUMNS = (
     "name",
@@ -35,15 +36,6 @@ CSV_COLUMNS = (
     "website",
     "url",
 )
-
-
-def bad_request(errors):
-    """400 with the messages, as JSON for machines and readable as text."""
-    return JsonResponse(
-        {"message": " ".join(message for _name, message in errors), "errors": dict(errors)},
-        status=400,
-        json_dumps_params={"ensure_ascii": False},
-    )
 
 
 def parse_strict(index, request):

@@ -8,7 +8,6 @@ filters; ``library.listings.documents_for`` lists those that belong on a program
 partnership page.
 """
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -21,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.forms import LocalizedChoicesSnippetForm
 from home.models import BasePage
+from website.listings import paginate
 
 # Languages a file may be written in: the site's four and the others the programmes publish in.
 DOCUMENT_LANGUAGES = [
@@ -177,8 +177,6 @@ class LibraryIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         filters = library_context(self, request.GET)
-        filters["documents"] = Paginator(filters.pop("results"), LIBRARY_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        filters["documents"] = paginate(filters.pop("results"), request.GET.get("page"), LIBRARY_PAGE_SIZE)
         context.update(filters)
         return context

@@ -13,20 +13,21 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
-from news.listings import filter_news, parse_news_filters
+from news.listings import NewsFilterSet, filter_news
 from programmes.feeds import FilteredFeed
-from programmes.filters import bad_request, describe
+from programmes.filters import describe
 from website.links import absolute_url
+from website.listings import bad_request, filter_errors
 
 FEED_SIZE = 20
 
 
 def filtered_feed(feed_class, index, request):
     """``feed_class``'s answer for ``index`` with the filters in the address, or 400 for one not understood."""
-    chosen = parse_news_filters(index, request.GET)
-    if chosen.errors:
-        return bad_request(chosen)
-    return feed_class(index, chosen)(request)
+    filterset = NewsFilterSet(request.GET, index.locale_id)
+    if errors := filter_errors(filterset):
+        return bad_request(errors)
+    return feed_class(index, filterset)(request)
 
 
 class NewsRssFeed(FilteredFeed):

@@ -1,5 +1,4 @@
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -9,6 +8,7 @@ from programmes.listings import NEWS_FIELDS, children_paths, localized_programme
 from programmes.localize import snippet_map
 from programmes.models import ProgrammePage, Theme
 from website.derived import CACHE_SECONDS, generation_cached
+from website.listings import filter_notices, paginate
 from website.pagecache import current_generation
 
 PAGE_SIZE = 10
@@ -37,14 +37,20 @@ def news_queryset(index, programme=None, theme=None, country=None):
     )
 
 
-def parse_news_filters(index, params, programmes=None, themes=None):
-    """The news filters in ``params`` (programmes.filters.parse), checked against the index's language."""
-    locale_id = index.locale_id
-    if programmes is None:
-        programmes = programme_map(locale_id)["by_short_name"]
-    if themes is None:
-        themes = index_themes(locale_id)
-    return filters.parse(params, filters.NEWS_FILTERS, {p.code for p in programmes}, {t.slug for t in themes})
+class NewsFilterSet(filters.ProgrammeFilterSet):
+    """The news filters (programmes.filters), checked against the programmes and themes the
+    index's listing offers; the feeds read them without giving these."""
+
+    def __init__(self, data, locale_id, programmes=None, themes=None, **kwargs):
+        self.programmes = programme_map(locale_id)["by_short_name"] if programmes is None else programmes
+        self.themes = index_themes(locale_id) if themes is None else themes
+        super().__init__(data, locale_id, **kwargs)
+
+    def programme_choices(self):
+        return [(programme.code, programme.short_name) for programme in self.programmes]
+
+    def theme_choices(self):
+        return [(theme.slug, theme.name) for theme in self.themes]
 
 
 def index_themes(locale_id):
@@ -85,9 +91,7 @@ def news_page(index, queryset, number, programme="", theme="", country=""):
     """The page ``number`` of ``queryset`` as ``Paginator.get_page`` gives it, the count read from
     the cached counts and the page's items kept under the content generation: one query for a
     page of items not shown since the last publication, none for the others."""
-    paginator = Paginator(queryset, PAGE_SIZE)
-    paginator.count = news_count(index, queryset, programme, theme, country)  # the cached_property's value
-    page = paginator.get_page(number)
+    page = paginate(queryset, number, PAGE_SIZE, count=news_count(index, queryset, programme, theme, country))
     items = page.object_list
     page.object_list = generation_cached(
         "news-page", lambda: list(items), index.pk, page.number, programme, theme, country
@@ -100,15 +104,17 @@ def news_index_context(index, request):
     data = programme_map(locale_id)
     programmes = data["by_short_name"]
     themes = index_themes(locale_id)
-    chosen = parse_news_filters(index, request.GET, programmes, themes)
+    filterset = NewsFilterSet(request.GET, locale_id, programmes, themes)
     # The page leaves out what it does not know and says so; the feeds refuse it (news.feeds).
-    texts = {
-        "programme": _("There is no programme “%(value)s”; showing all programmes."),
-        "theme": _("There is no theme “%(value)s”; showing all themes."),
-        "country": _("“%(value)s” is not a country code."),
-    }
-    notices = [texts[name] % {"value": value} for name, value in chosen.errors]
-    programme, theme, country = chosen["programme"], chosen["theme"], chosen["country"]
+    notices = filter_notices(
+        filterset,
+        {
+            "programme": _("There is no programme “%(value)s”; showing all programmes."),
+            "theme": _("There is no theme “%(value)s”; showing all themes."),
+        },
+    )
+    chosen = filterset.chosen
+    programme, theme, country = (chosen.get(name, "") for name in ("programme", "theme", "country"))
     queryset = news_queryset(index, programme, theme, country).only(*NEWS_FIELDS, "programme")
     page = news_page(index, queryset, request.GET.get("page"), programme, theme, country)
     items = page.object_list
@@ -125,7 +131,7 @@ def news_index_context(index, request):
         "chosen_programme": programme,
         "chosen_theme": theme,
         "chosen_country": country,
-        "filters_query": chosen.query(),
+        "filters_query": filterset.query(),
         "query_without_page": query.urlencode(),
         "filter_notices": notices,
     }

@@ -1,5 +1,6 @@
 """The filters of the news listing, the programme pages' calls and training, and of their feeds
-(RSS, Atom, iCalendar): one reading of the address for all of them.
+(RSS, Atom, iCalendar): one reading of the address for all of them (django-filter sets, with
+what the listings share in website.listings).
 
 Values are the same in every language: a programme's code, a theme's slug, a country's ISO code
 and, for calls and training, the kind (``call`` or ``training``). A listing page leaves out a
@@ -12,63 +13,48 @@ it; a training module adds its own themes and country. A news item takes its own
 of the programme it is about, and the countries of that programme and of the programmes above it.
 """
 
-from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
-from urllib.parse import urlencode
 
 from django.db.models import Q
-from django.http import JsonResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from programmes.localize import snippet_map
 from programmes.models import CallPage, ProgrammePage, Theme, TrainingModulePage
+from website.listings import AddressFilterSet, ValueFilter, country_filter
 
-NEWS_FILTERS = ("programme", "theme", "country")
-EVENT_FILTERS = ("programme", "theme", "country", "kind")
 KINDS = {"call": CallPage, "training": TrainingModulePage}
 
 
-@dataclass
-class Filters:
-    chosen: dict = field(default_factory=dict)  # name -> value, only the valid ones
-    errors: list = field(default_factory=list)  # (name, value) for each value not understood
+class ProgrammeFilterSet(AddressFilterSet):
+    """Programme, theme and country: the news listing's filters (news.listings) and its feeds'.
+    The programmes and themes that can be chosen are the language's."""
 
-    def query(self):
-        """The chosen filters as an address's query string, in a fixed order ("" without any)."""
-        return urlencode([(name, self.chosen[name]) for name in EVENT_FILTERS if name in self.chosen])
+    programme = ValueFilter(error_messages={"invalid_choice": _("“%(value)s” is not a programme.")})
+    theme = ValueFilter(error_messages={"invalid_choice": _("“%(value)s” is not a theme.")})
+    country = country_filter(_("“%(value)s” is not a country code."))
 
-    def __getitem__(self, name):
-        return self.chosen.get(name, "")
+    def __init__(self, data, locale_id, **kwargs):
+        super().__init__(data, **kwargs)
+        self.locale_id = locale_id
+        self.filters["programme"].extra["choices"] = self.programme_choices()
+        self.filters["theme"].extra["choices"] = self.theme_choices()
 
-    def messages(self):
-        """(name, message) for each value not understood, as the feeds answer them."""
-        texts = {
-            "programme": _("“%(value)s” is not a programme."),
-            "theme": _("“%(value)s” is not a theme."),
-            "country": _("“%(value)s” is not a country code."),
-            "kind": _("“%(value)s” is not a kind: give call or training."),
-        }
-        return [(name, texts[name] % {"value": value}) for name, value in self.errors]
+    def programme_choices(self):
+        return [(code, code) for code in sorted(programme_codes(self.locale_id))]
+
+    def theme_choices(self):
+        return [(slug, slug) for slug in sorted(theme_slugs(self.locale_id))]
 
 
-def parse(params, names, programmes, themes):
-    """Read the filters ``names`` from ``params`` (a QueryDict). ``programmes`` and ``themes``:
-    the codes and slugs that can be chosen; other parameters are left alone."""
-    filters = Filters()
-    known = {"programme": programmes, "theme": themes, "country": countries, "kind": KINDS}
-    for name in names:
-        value = (params.get(name) or "").strip()
-        if name == "country":
-            value = value.upper()
-        if not value:
-            continue
-        if len(value) <= 100 and value in known[name]:
-            filters.chosen[name] = value
-        else:
-            filters.errors.append((name, value[:100]))
-    return filters
+class EventFilterSet(ProgrammeFilterSet):
+    """The filters of the calls and training modules of a programme index, its calendar and feed."""
+
+    kind = ValueFilter(
+        choices=[(kind, model._meta.verbose_name_plural) for kind, model in KINDS.items()],
+        error_messages={"invalid_choice": _("“%(value)s” is not a kind: give call or training.")},
+    )
 
 
 def programme_codes(locale_id):
@@ -143,13 +129,3 @@ def describe(chosen, locale_id):
     if "country" in chosen:
         words.append(str(countries.name(chosen["country"])))
     return " · ".join(words)
-
-
-def bad_request(filters):
-    """400 with the messages, as JSON for machines and readable as text (as the city exports answer)."""
-    errors = filters.messages()
-    return JsonResponse(
-        {"message": " ".join(message for _name, message in errors), "errors": dict(errors)},
-        status=400,
-        json_dumps_params={"ensure_ascii": False},
-    )

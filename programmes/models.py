@@ -34,6 +34,7 @@ from website.api_fields import (
     ThemesField,
 )
 from website.derived import generation_cached
+from website.listings import bad_request, filter_errors
 from website.routing import FileRoutablePageMixin
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -171,29 +172,25 @@ class ProgrammeIndexPage(FileRoutablePageMixin, BasePage):
 
     def event_filters(self, request):
         """The filters in the address (programmes.filters), checked against this language."""
-        from programmes import filters
+        from programmes.filters import EventFilterSet
 
-        return filters.parse(
-            request.GET,
-            filters.EVENT_FILTERS,
-            filters.programme_codes(self.locale_id),
-            filters.theme_slugs(self.locale_id),
-        )
+        return EventFilterSet(request.GET, self.locale_id)
 
     @path("calendar.ics", name="ical")
     def calendar(self, request):
         """All upcoming training modules and open or upcoming call deadlines in this language, or
         those the filters in the address choose (``?theme=circular-economy&country=GR``)."""
         from programmes.feeds import upcoming_events
-        from programmes.filters import bad_request, describe
+        from programmes.filters import describe
         from programmes.ical import event_for, ical_response, new_calendar
 
-        chosen = self.event_filters(request)
-        if chosen.errors:
-            return bad_request(chosen)
-        described = describe(chosen.chosen, self.locale_id)
+        filterset = self.event_filters(request)
+        if errors := filter_errors(filterset):
+            return bad_request(errors)
+        chosen = filterset.chosen
+        described = describe(chosen, self.locale_id)
         calendar = new_calendar(f"{self.title} · {described}" if described else self.title)
-        for page in upcoming_events(self, chosen.chosen):
+        for page in upcoming_events(self, chosen):
             calendar.add_component(event_for(page, request))
         return ical_response(calendar, "calendar.ics")
 
@@ -201,12 +198,11 @@ class ProgrammeIndexPage(FileRoutablePageMixin, BasePage):
     def rss_feed(self, request):
         """The same calls and training modules, newest first, as RSS (programmes.feeds)."""
         from programmes.feeds import EventsRssFeed
-        from programmes.filters import bad_request
 
-        chosen = self.event_filters(request)
-        if chosen.errors:
-            return bad_request(chosen)
-        return EventsRssFeed(self, chosen)(request)
+        filterset = self.event_filters(request)
+        if errors := filter_errors(filterset):
+            return bad_request(errors)
+        return EventsRssFeed(self, filterset)(request)
 
 
 class ProgrammePage(ThemedMixin, BasePage):
