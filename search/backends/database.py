@@ -6,19 +6,22 @@
 vendor-specific class (SQLite FTS5, PostgreSQL, or the plain fallback) is the one
 ``wagtail.search.backends.database`` picks for the default database.
 
-Two additions for speed, used by the public search:
-
-- results have ``pks()``: the matching primary keys in relevance order, without building a
-  model instance per hit;
-- on SQLite, relevance ordering is one ranked query over the FTS table restricted to the
-  queryset's primary keys, instead of Wagtail's correlated subquery (one FTS ``MATCH`` per
-  candidate row), which took about 100 ms for 2,000 pages on the development machine.
+One addition for speed, used by the public search: results have ``pks()``, the matching
+primary keys in relevance order, without building a model instance per hit; on SQLite and
+PostgreSQL they come from two cheap queries over the index entries (``TitleFirstMixin``).
+Iterating results (the admin's searches) is Wagtail's own path, unchanged.
 """
 
-from django.db.models import FloatField, Func, TextField
+from functools import reduce
+from operator import add, or_
+
+from django.contrib.postgres.search import SearchRank
+from django.db.models import AutoField, Exists, F, FloatField, Func, IntegerField, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 from modelsearch.backends import database
+from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.utils import get_descendants_content_types_pks
 
 from search.text import fold
 
@@ -55,13 +58,84 @@ def fold_query(query):
 
 
 class PksMixin:
-    """``pks()``: the primary keys of the results, in order, without model instances."""
+    """``pks()``: the primary keys of the results, in order, without model instances.
+
+    On SQLite and PostgreSQL, when ordered by relevance, the keys come from the compiler's
+    ``ranked_pks`` (``TitleFirstMixin``); otherwise from the backend's own queryset.
+    """
 
     def pks(self):
+        compiler = self.query_compiler
+        ranked_pks = getattr(compiler, "ranked_pks", None)
+        if ranked_pks is not None:
+            found = ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
+            if found is not None:
+                return found
         queryset = self.get_queryset() if hasattr(self, "get_queryset") else None
         if queryset is None or isinstance(queryset, list):
             return [obj.pk for obj in self]
         return list(queryset.values_list("pk", flat=True))
+
+
+def allowed_entries(queryset, object_id):
+    """A condition on index entries: the entry's object (``object_id``, a path to the entry's
+    text column of that name) is in ``queryset``.
+
+    With an integer primary key, a correlated ``EXISTS`` looking the object up by key for each
+    matching entry: the entries of a broad word are read in index order and the scan stops at
+    ``MAX_RESULTS``. The other form, ``object_id IN (the queryset's keys as text)``, builds the
+    whole list of allowed keys first (every live page of a language), which was most of the
+    query's time on 10,000 pages.
+    """
+    if isinstance(queryset.model._meta.pk, (AutoField, IntegerField)):
+        object_pk = Cast(OuterRef(object_id), IntegerField())
+        return Exists(queryset.order_by().filter(pk=object_pk))
+    allowed = queryset.order_by().annotate(object_key=Cast("pk", TextField())).values("object_key")
+    return Q(**{f"{object_id}__in": allowed})
+
+
+class TitleFirstMixin:
+    """Ids by relevance from two cheap queries: the matches in the title, ranked, then the other
+    matches in index order.
+
+    Wagtail's backends rank every match (SQLite: a correlated FTS query per candidate row, about
+    100 ms for 2,000 pages; PostgreSQL: ``ts_rank`` over the title and body of every match),
+    and a broad word matches most of a 10,000-page site. ``search.ranking`` orders the results
+    again anyway, so what the engine's order must guarantee is only that the pages named so are
+    never cut by ``MAX_RESULTS``. A vendor class gives ``matching_entries(config, columns)``
+    (index entries matching in those columns, restricted to the queryset, or None when this
+    query is not one for ranked ids), ``ranked(entries, config, columns)`` and ``OBJECT_ID``.
+    """
+
+    def rank_columns(self):
+        return list(self.fields or self.FTS_TABLE_FIELDS)
+
+    def prepared_query(self):
+        return self.query
+
+    def ranked_entries(self, config, columns=None):
+        columns = columns or self.rank_columns()
+        entries = self.matching_entries(config, columns)
+        return None if entries is None else self.ranked(entries, config, columns)
+
+    def ranked_pks(self, config, start, stop):
+        if not self.order_by_relevance or isinstance(self.prepared_query(), (MatchAll, Not, Fuzzy)):
+            return None
+        columns = self.rank_columns()
+        to_python = self.queryset.model._meta.pk.to_python
+        if "title" not in columns or len(columns) == 1:
+            entries = self.ranked_entries(config, columns)
+            if entries is None:
+                return None
+            found = entries.values_list(self.OBJECT_ID, flat=True)[start:stop]
+            return [to_python(value) for value in found]
+        named = self.ranked_entries(config, ["title"])
+        others = self.matching_entries(config, columns)
+        if named is None or others is None:
+            return None
+        found = dict.fromkeys(named.values_list(self.OBJECT_ID, flat=True)[:stop])
+        found.update(dict.fromkeys(others.order_by("pk").values_list(self.OBJECT_ID, flat=True)[:stop]))
+        return [to_python(value) for value in list(found)[start:stop]]
 
 
 class WeightedBM25(Func):
@@ -80,115 +154,103 @@ class WeightedBM25(Func):
         return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {placeholders})", list(self.weights)
 
 
-class RankedSQLiteMixin:
-    """SQLite: ranked FTS queries restricted to the queryset, when ordering by relevance.
-
-    Ranked with bm25 weighting a match in the title (``title`` column) ``TITLE_WEIGHT`` times
+class RankedSQLiteMixin(TitleFirstMixin):
+    """SQLite FTS5: bm25 weighting a match in the title (``title`` column) ``TITLE_WEIGHT`` times
     a match in the rest of the text (FTS5 adds the weighted term counts of all columns, then
     normalises by the whole length): Wagtail's SQLite backend weighs every column alike, so a
-    page mentioning "AGIR" twice outranked the programme called "ICP AGIR".
-
-    With title and body searched, the ids come from two cheaper queries instead of one bm25
-    over every match: the pages whose title matches, by bm25, then the other matches in index
-    order. bm25 costs a few microseconds per matching row, and a broad word matches most of a
-    10,000-page site; ``search.ranking`` orders the results again anyway, so what the engine's
-    order must guarantee is only that the pages named so are never cut by ``MAX_RESULTS``.
-    """
+    page mentioning "AGIR" twice outranked the programme called "ICP AGIR"."""
 
     TITLE_WEIGHT = 10.0
+    OBJECT_ID = "index_entry__object_id"
+
+    def prepared_query(self):
+        from modelsearch.backends.database.sqlite.query import normalize  # SQLite's models only
+
+        return normalize(self.query)  # FTS5 has no unary NOT: a negation goes last
 
     def matching_entries(self, config, columns):
-        from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+        from modelsearch.backends.database.sqlite.query import MatchExpression
         from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
-        from modelsearch.utils import get_descendants_content_types_pks
 
-        query = normalize(self.query)
-        if not self.order_by_relevance or isinstance(query, (MatchAll, Not)):
-            return None
-        search_query = self.build_search_query(query, config=config)
-        allowed = self.queryset.order_by().annotate(_object_id=Cast("pk", TextField())).values("_object_id")
+        search_query = self.build_search_query(self.prepared_query(), config=config)
         return SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, search_query)).filter(
+            allowed_entries(self.queryset, self.OBJECT_ID),
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-            index_entry__object_id__in=allowed,
         )
 
-    def ranked_entries(self, config, columns=None):
-        entries = self.matching_entries(config, columns or self.fields or self.FTS_TABLE_FIELDS)
-        if entries is None:
-            return None
+    def ranked(self, entries, config, columns):
         return entries.annotate(score=WeightedBM25((1.0, 1.0, self.TITLE_WEIGHT))).order_by(
-            "score", "index_entry__object_id"
+            "score", self.OBJECT_ID
         )
+
+
+class RankedPostgresMixin(TitleFirstMixin):
+    """PostgreSQL: the index entries' ``title`` and ``body`` vectors matched separately (each
+    has its own GIN index; Wagtail matches their concatenation, which no index serves), the
+    title matches ranked by ``ts_rank``."""
+
+    OBJECT_ID = "object_id"
+    FTS_TABLE_FIELDS = ["title", "body"]
+
+    def rank_columns(self):
+        # Searching named fields builds vectors from the model's own columns: Wagtail's path.
+        return None if self.fields else list(self.FTS_TABLE_FIELDS)
 
     def ranked_pks(self, config, start, stop):
-        to_python = self.queryset.model._meta.pk.to_python
-        columns = self.fields or self.FTS_TABLE_FIELDS
-        if "title" not in columns or len(columns) == 1:
-            found = self.ranked_entries(config).values_list("index_entry__object_id", flat=True)[start:stop]
-            return [to_python(value) for value in found]
-        named = self.ranked_entries(config, ["title"]).values_list("index_entry__object_id", flat=True)
-        others = self.matching_entries(config, columns).order_by("index_entry_id")
-        found = dict.fromkeys(named[:stop])
-        found.update(dict.fromkeys(others.values_list("index_entry__object_id", flat=True)[: stop]))
-        return [to_python(value) for value in list(found)[start:stop]]
+        return None if self.fields else super().ranked_pks(config, start, stop)
 
-
-class RankedSQLiteResultsMixin(PksMixin):
-    def _ranked(self):
-        compiler = self.query_compiler
-        return (
-            isinstance(compiler, RankedSQLiteMixin)
-            and self._score_field is None
-            and (compiler.ranked_entries(compiler.get_config(self.backend)) is not None)
+    def matching_entries(self, config, columns):
+        index_entry = get_app_config().get_model("IndexEntry")  # Wagtail's search app holds it
+        search_query = self.build_tsquery(self.query, config=config)
+        if search_query is None:
+            return None
+        matches = reduce(or_, (Q(**{column: search_query}) for column in columns))
+        return index_entry.objects.filter(
+            matches,
+            allowed_entries(self.queryset, self.OBJECT_ID),
+            content_type__in=get_descendants_content_types_pks(self.queryset.model),
         )
 
-    def pks(self):
-        if not self._ranked():
-            return super().pks()
-        compiler = self.query_compiler
-        return compiler.ranked_pks(compiler.get_config(self.backend), self.start, self.stop)
+    def ranked(self, entries, config, columns):
+        search_query = self.build_tsquery(self.query, config=config)
+        rank = reduce(add, (SearchRank(F(column), search_query) for column in columns))
+        return entries.annotate(score=rank).order_by("-score", "pk")
 
-    def _do_search(self):
-        if not self._ranked():
-            return super()._do_search()
-        pks = self.pks()
-        objects = self.query_compiler.queryset.in_bulk(pks)
-        return [objects[pk] for pk in pks if pk in objects]
 
-    def _do_count(self):
-        if not self._ranked():
-            return super()._do_count()
-        compiler = self.query_compiler
-        count = compiler.ranked_entries(compiler.get_config(self.backend)).count() - self.start
-        if self.stop is not None:
-            count = min(count, self.stop - self.start)
-        return max(count, 0)
+class RankedPostgresAutocompleteMixin(RankedPostgresMixin):
+    FTS_TABLE_FIELDS = ["autocomplete"]
 
 
 class FoldingMixin:
     folds_queries = True
 
-    def _search(self, query_compiler_class, query, model_or_queryset, **kwargs):
-        return super()._search(query_compiler_class, fold_query(query), model_or_queryset, **kwargs)
+    def search(self, query, model_or_queryset, *args, **kwargs):
+        return super().search(fold_query(query), model_or_queryset, *args, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, *args, **kwargs):
+        return super().autocomplete(fold_query(query), model_or_queryset, *args, **kwargs)
 
 
 def _subclass(base, *mixins):
     key = (base, mixins)
     if key not in _classes:
-        _classes[key] = type(base.__name__.replace("SQLite", "RankedSQLite"), (*mixins, base), {})
+        _classes[key] = type("Ranked" + base.__name__, (*mixins, base), {})
     return _classes[key]
 
 
 def folding_class(base):
     if base not in _classes:
         attributes = {}
-        if base.__name__ == "SQLiteSearchBackend":
-            attributes["query_compiler_class"] = _subclass(base.query_compiler_class, RankedSQLiteMixin)
+        compilers = {
+            "SQLiteSearchBackend": (RankedSQLiteMixin, RankedSQLiteMixin),
+            "PostgresSearchBackend": (RankedPostgresMixin, RankedPostgresAutocompleteMixin),
+        }.get(base.__name__)
+        if compilers:
+            attributes["query_compiler_class"] = _subclass(base.query_compiler_class, compilers[0])
             attributes["autocomplete_query_compiler_class"] = _subclass(
-                base.autocomplete_query_compiler_class, RankedSQLiteMixin
+                base.autocomplete_query_compiler_class, compilers[1]
             )
-            attributes["results_class"] = _subclass(base.results_class, RankedSQLiteResultsMixin)
-        elif base.results_class is not None:
+        if base.results_class is not None:
             attributes["results_class"] = _subclass(base.results_class, PksMixin)
         _classes[base] = type("Folding" + base.__name__, (FoldingMixin, base), attributes)
     return _classes[base]
