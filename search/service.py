@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -18,12 +19,13 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Or, PlainText
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from search import catalogue as catalogue_data
 from search import facets as facet_data
 from search import ranking, stemming
 from search.text import FOLDED_FIELD_PREFIX, MAX_TERMS, clean_query, excerpt, fold, has_match, search_terms
+from website import derived
 
 MAX_RESULTS = 1000
 PAGE_SIZE = 10
@@ -131,7 +133,7 @@ def _fuzzy_title_ids(words, queryset, backend):
         return ids, False
     fallback = get_search_backend(backend.fallback_name)
     results = fallback.search(PlainText(text, operator="and"), queryset.only("id"))[:MAX_RESULTS]
-    return [page.pk for page in results], True
+    return results.pks(), True
 
 
 def find_ids(terms, queryset, backend, languages=("en",), catalogue=None, correct=True, all_languages=False):
@@ -297,19 +299,27 @@ def _text_fields(page):
                 yield text
 
 
-def result_excerpt(page, query):
+def result_excerpt(texts, query):
     """The first of the page's texts that contains a query term, marked; else its first text."""
-    first = None
-    for text in _text_fields(page):
+    for text in texts:
         if has_match(text, query):
             return excerpt(text, query)
-        first = first or text
-    return excerpt(first, query) if first else ""
+    return excerpt(texts[0], query) if texts else ""
+
+
+@dataclass
+class Card:
+    """What a result shows of its page whatever the query: kept per page (``result_cards``)."""
+
+    title: str
+    url: str
+    locale_id: int
+    texts: list
 
 
 @dataclass
 class Result:
-    page: Page
+    page: Card
     url: str
     type: str
     type_label: str
@@ -319,24 +329,52 @@ class Result:
     title_marked: str = ""
 
 
+def result_cards(ids, request):
+    """The cards of the pages ``ids``, by id: read from the cache, the missing ones built from the
+    specific pages (one query per page type) and kept until content changes.
+
+    A card holds what does not depend on the query (title, address, texts), so the pages a broad
+    search shows again and again are not rebuilt for each search. Kept under the content
+    generation, like the facet map (website/derived.py): any publish, unpublish, move or snippet
+    change makes every card stale. The address depends on the site the request is for.
+    """
+    site = Site.find_for_request(request)
+    generation = derived.generation()
+    keys = {
+        page_id: derived.cache_key("search-card", generation, page_id, site and site.pk) for page_id in ids
+    }
+    found = cache.get_many(list(keys.values()))
+    missing = [page_id for page_id in ids if keys[page_id] not in found]
+    if missing:
+        built = {
+            keys[page.pk]: Card(
+                page.title, page.get_url(request) or "", page.locale_id, list(_text_fields(page))
+            )
+            for page in Page.objects.filter(pk__in=missing).specific()
+        }
+        cache.set_many(built, derived.CACHE_SECONDS)
+        found.update(built)
+    return {page_id: found[key] for page_id, key in keys.items() if key in found}
+
+
 def load_results(ids, query, facet_map, request, locale_id):
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    cards = result_cards(ids, request)
     results = []
     for page_id in ids:
-        page = pages.get(page_id)
-        if page is None:
+        card = cards.get(page_id)
+        if card is None:
             continue
         page_facets = facet_map.pages[page_id]
         results.append(
             Result(
-                page=page,
-                url=page.get_url(request) or "",
+                page=card,
+                url=card.url,
                 type=page_facets.type,
                 type_label=str(facet_data.TYPE_LABELS[page_facets.type]),
-                language=facet_map.locales.get(page.locale_id, ""),
+                language=facet_map.locales.get(card.locale_id, ""),
                 programmes=sorted(facet_map.programme_name(key, locale_id) for key in page_facets.programmes),
-                excerpt=result_excerpt(page, query),
-                title_marked=excerpt(page.title, query, length=300),
+                excerpt=result_excerpt(card.texts, query),
+                title_marked=excerpt(card.title, query, length=300),
             )
         )
     return results
@@ -504,7 +542,12 @@ def suggest(request, raw_query, language):
         "id", "title", "content_type_id", "url_path", "path", "depth", "locale_id"
     )
     results = backend.autocomplete(terms, queryset, operator="and")[:SUGGESTIONS]
-    pages = list(results)
+    if hasattr(results, "pks"):  # the ranked ids, then the pages (search/backends)
+        ids = results.pks()
+        by_id = queryset.in_bulk(ids)
+        pages = [by_id[page_id] for page_id in ids if page_id in by_id]
+    else:
+        pages = list(results)
     suggestions = []
     for page in pages:
         page_type = facet_data.type_of_content_type(page.content_type_id)

@@ -342,6 +342,19 @@ def test_publishing_and_unpublishing_update_results(search_site, client):
     assert "/en/cities/gdansk/" not in urls(search(client, "en", "Gdansk"))
 
 
+def test_result_cards_are_kept_until_their_page_changes(search_site, client):
+    from cities.models import CityPage
+
+    assert "Piraeus" in titles(search(client, "en", "port city"))
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "en", "port city")
+    assert not any(CityPage._meta.db_table in q["sql"] for q in queries.captured_queries)  # the card was kept
+    piraeus = CityPage.objects.get(locale__language_code="en", slug="piraeus")
+    piraeus.title = "Piraeus (Attica)"
+    piraeus.save_revision().publish()
+    assert "Piraeus (Attica)" in titles(search(client, "en", "port city"))
+
+
 def test_page_links_show_neighbours_ends_and_gaps():
     from search.views import page_links
 
