@@ -193,18 +193,18 @@ class CitycoMapping(Elasticsearch9Mapping):
 
 
 class FoldedFieldsMixin:
-    def _remap_fields(self, fields):
-        remapped = super()._remap_fields(fields)
-        folded = [
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every searched field is searched folded too.
+        self.remapped_fields += [
             Field(
                 field.field_name + FOLDED
                 if field.field_name.startswith("_all_text")
                 else field.field_name + ".folded",
                 field.boost,
             )
-            for field in remapped
+            for field in self.remapped_fields
         ]
-        return remapped + folded
 
 
 class CitycoSearchQueryCompiler(FoldedFieldsMixin, Elasticsearch9SearchQueryCompiler):
@@ -250,8 +250,8 @@ class ResilientSearchResults(Elasticsearch9SearchResults):
     def _do_search(self):
         return self._guarded(lambda: list(self._search_hits()), list)
 
-    def _do_count(self):
-        return self._guarded(super()._do_count, lambda results: results.count())
+    def count(self):
+        return self._guarded(super().count, lambda results: results.count())
 
     def facet(self, field_name):
         return self._guarded(
@@ -291,7 +291,12 @@ class ResilientSearchResults(Elasticsearch9SearchResults):
             "from_": self.start,
             "size": self.stop - self.start,
         }
-        return self._backend_do_search(self._get_es_body(), **params)["hits"]["hits"]
+        compiler = self.query_compiler
+        body = {"query": compiler.get_query()}
+        sort = compiler.get_sort()
+        if sort is not None:  # None: by relevance, Elasticsearch's default
+            body["sort"] = sort
+        return self.backend.es.search(**body, **params)["hits"]["hits"]
 
     def _search_hits(self):
         """One request for a slice inside the result window; Wagtail scrolls for more than 100."""
