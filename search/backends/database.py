@@ -102,39 +102,30 @@ class TitleFirstMixin:
     100 ms for 2,000 pages; PostgreSQL: ``ts_rank`` over the title and body of every match),
     and a broad word matches most of a 10,000-page site. ``search.ranking`` orders the results
     again anyway, so what the engine's order must guarantee is only that the pages named so are
-    never cut by ``MAX_RESULTS``. A vendor class gives ``matching_entries(config, columns)``
-    (index entries matching in those columns, restricted to the queryset, or None when this
-    query is not one for ranked ids), ``ranked(entries, config, columns)`` and ``OBJECT_ID``.
+    never cut by ``MAX_RESULTS``. A vendor class gives ``engine_query(config)`` (None when there
+    is nothing to match), ``matching_entries(engine_query, columns)`` (index entries matching in
+    those columns, restricted to the queryset), ``ranked(entries, engine_query, columns)`` and
+    ``OBJECT_ID``.
     """
-
-    def rank_columns(self):
-        return list(self.fields or self.FTS_TABLE_FIELDS)
 
     def prepared_query(self):
         return self.query
 
-    def ranked_entries(self, config, columns=None):
-        columns = columns or self.rank_columns()
-        entries = self.matching_entries(config, columns)
-        return None if entries is None else self.ranked(entries, config, columns)
-
     def ranked_pks(self, config, start, stop):
         if not self.order_by_relevance or isinstance(self.prepared_query(), (MatchAll, Not, Fuzzy)):
             return None
-        columns = self.rank_columns()
+        engine_query = self.engine_query(config)
+        if engine_query is None:
+            return None
+        columns = list(self.fields or self.FTS_TABLE_FIELDS)
         to_python = self.queryset.model._meta.pk.to_python
         if "title" not in columns or len(columns) == 1:
-            entries = self.ranked_entries(config, columns)
-            if entries is None:
-                return None
-            found = entries.values_list(self.OBJECT_ID, flat=True)[start:stop]
-            return [to_python(value) for value in found]
-        named = self.ranked_entries(config, ["title"])
-        others = self.matching_entries(config, columns)
-        if named is None or others is None:
-            return None
+            entries = self.ranked(self.matching_entries(engine_query, columns), engine_query, columns)
+            return [to_python(value) for value in entries.values_list(self.OBJECT_ID, flat=True)[start:stop]]
+        named = self.ranked(self.matching_entries(engine_query, ["title"]), engine_query, ["title"])
+        others = self.matching_entries(engine_query, columns).order_by("pk")
         found = dict.fromkeys(named.values_list(self.OBJECT_ID, flat=True)[:stop])
-        found.update(dict.fromkeys(others.order_by("pk").values_list(self.OBJECT_ID, flat=True)[:stop]))
+        found.update(dict.fromkeys(others.values_list(self.OBJECT_ID, flat=True)[:stop]))
         return [to_python(value) for value in list(found)[start:stop]]
 
 
@@ -168,17 +159,19 @@ class RankedSQLiteMixin(TitleFirstMixin):
 
         return normalize(self.query)  # FTS5 has no unary NOT: a negation goes last
 
-    def matching_entries(self, config, columns):
+    def engine_query(self, config):
+        return self.build_search_query(self.prepared_query(), config=config)
+
+    def matching_entries(self, engine_query, columns):
         from modelsearch.backends.database.sqlite.query import MatchExpression
         from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry
 
-        search_query = self.build_search_query(self.prepared_query(), config=config)
-        return SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, search_query)).filter(
+        return SQLiteFTSIndexEntry.objects.filter(MatchExpression(columns, engine_query)).filter(
             allowed_entries(self.queryset, self.OBJECT_ID),
             index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
         )
 
-    def ranked(self, entries, config, columns):
+    def ranked(self, entries, engine_query, columns):
         return entries.annotate(score=WeightedBM25((1.0, 1.0, self.TITLE_WEIGHT))).order_by(
             "score", self.OBJECT_ID
         )
@@ -192,28 +185,24 @@ class RankedPostgresMixin(TitleFirstMixin):
     OBJECT_ID = "object_id"
     FTS_TABLE_FIELDS = ["title", "body"]
 
-    def rank_columns(self):
-        # Searching named fields builds vectors from the model's own columns: Wagtail's path.
-        return None if self.fields else list(self.FTS_TABLE_FIELDS)
-
     def ranked_pks(self, config, start, stop):
+        # Searching named fields builds vectors from the model's own columns: Wagtail's path.
         return None if self.fields else super().ranked_pks(config, start, stop)
 
-    def matching_entries(self, config, columns):
+    def engine_query(self, config):
+        return self.build_tsquery(self.query, config=config)
+
+    def matching_entries(self, engine_query, columns):
         index_entry = get_app_config().get_model("IndexEntry")  # Wagtail's search app holds it
-        search_query = self.build_tsquery(self.query, config=config)
-        if search_query is None:
-            return None
-        matches = reduce(or_, (Q(**{column: search_query}) for column in columns))
+        matches = reduce(or_, (Q(**{column: engine_query}) for column in columns))
         return index_entry.objects.filter(
             matches,
             allowed_entries(self.queryset, self.OBJECT_ID),
             content_type__in=get_descendants_content_types_pks(self.queryset.model),
         )
 
-    def ranked(self, entries, config, columns):
-        search_query = self.build_tsquery(self.query, config=config)
-        rank = reduce(add, (SearchRank(F(column), search_query) for column in columns))
+    def ranked(self, entries, engine_query, columns):
+        rank = reduce(add, (SearchRank(F(column), engine_query) for column in columns))
         return entries.annotate(score=rank).order_by("-score", "pk")
 
 
