@@ -65,7 +65,8 @@ test: install-test e2e-tools
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=website.settings.test $(PY) manage.py check
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/bandit -q -r accounts alerts cities home library news operations programmes search translations website -c pyproject.toml
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/bandit -q -r accounts alerts api base cities home library news operations programmes search translations website -c pyproject.toml
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
 

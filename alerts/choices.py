@@ -3,7 +3,7 @@
 from django_countries import countries as all_countries
 from wagtail.models import Locale
 
-from programmes.localize import snippet_map
+from base.localize import snippet_map
 from programmes.models import ProgrammePage, Theme, TrainingModulePage
 
 

@@ -190,7 +190,7 @@ def live_translation(source, parent, m2m, **fields):
 
 def section(model, locales, make_source):
     """The section index page of ``model`` in every locale: the demo's, or made here."""
-    from home.factories import translate
+    from base.factories import translate
 
     pages = {code: model.objects.filter(locale=locale).first() for code, locale in locales.items()}
     if pages["en"] is None:
@@ -204,6 +204,7 @@ def section(model, locales, make_source):
 def build(cities=1000, partnerships=300, news=2000, seed=2024, log=print):
     from django.utils.text import slugify
 
+    from base.factories import LANGUAGE_CODES, ensure_locales, translate
     from cities import factories as city_factories
     from cities.factories import activity_data, region_of
     from cities.models import (
@@ -214,7 +215,7 @@ def build(cities=1000, partnerships=300, news=2000, seed=2024, log=print):
         PartnershipIndexPage,
         PartnershipPage,
     )
-    from home.factories import LANGUAGE_CODES, ensure_home, ensure_locales, translate
+    from home.factories import ensure_home
     from news import factories as news_factories
     from news.models import NewsIndexPage, NewsPage
     from programmes import factories as programme_factories

@@ -50,8 +50,9 @@ COUNTRIES = [
 
 def build_site(theme_count=10):
     """Home, programme index with three programmes, the city index and the partnership index."""
+    from base.factories import add_page
     from cities.models import CityIndexPage, PartnershipIndexPage
-    from home.factories import add_page, ensure_home
+    from home.factories import ensure_home
     from programmes.models import ProgrammeIndexPage, ProgrammePage, Theme
 
     home = ensure_home()

@@ -106,8 +106,9 @@ def build(pages=10_000, seed=1):
     """Create about ``pages`` live pages spread over the four languages; returns the count made."""
     from wagtail.models import Page
 
+    from base.factories import ensure_locales
     from cities.models import CityIndexPage, CityPage, PartnershipCity, PartnershipIndexPage, PartnershipPage
-    from home.factories import ensure_home, ensure_locales
+    from home.factories import ensure_home
     from home.models import HomePage
     from news.models import NewsIndexPage, NewsPage
     from programmes.models import CallPage, ProgrammeIndexPage, ProgrammePage, Theme

@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
+from base.localize import snippet_map
 from cities.models import CityPage, PartnershipCity
-from programmes.localize import snippet_map
 from programmes.models import ProgrammePage, Theme, WorldRegion
 from website.derived import cache_key, get_or_build
 from website.derived import generation as current_generation

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
+from base.factories import add_page
 from cities.models import (
     CityIndexPage,
     CityPage,
@@ -17,7 +18,6 @@ from cities.models import (
     PartnershipIndexPage,
     PartnershipPage,
 )
-from home.factories import add_page
 from programmes.models import WorldRegion
 
 # World region of the countries the demo and the tests use; pass ``region`` for any other.

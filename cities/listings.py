@@ -2,7 +2,7 @@
 
 Translations keep their synchronised relations (themes, programmes, partner cities) pointing at
 the source-language objects, so related objects are matched by ``translation_key`` and shown in
-the reader's language. Theme names come from the cached snippet map (programmes/localize.py),
+the reader's language. Theme names come from the cached snippet map (base/localize.py),
 read once per request.
 """
 
@@ -11,8 +11,8 @@ from collections import defaultdict
 from django.db.models import F, Prefetch, Q, Value
 from django.utils.translation import gettext_lazy as _
 
+from base.localize import localize_keys, localized_pages, snippet_map
 from cities.models import CityPage, PartnershipActivity, PartnershipCity, PartnershipPage
-from programmes.localize import localize_keys, snippet_map
 from programmes.models import ProgrammePage, Theme
 from website.listings import AddressFilterSet, ValueFilter, filter_notices, paginate
 
@@ -23,22 +23,6 @@ PAGE_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "trans
 CITY_FIELDS = (*PAGE_FIELDS, "name_local", "country", "region", "population", "looking_for_partners")
 PROGRAMME_FIELDS = (*PAGE_FIELDS, "short_name", "code", "end_date")
 PARTNERSHIP_FIELDS = (*PAGE_FIELDS, "introduction", "status", "start_date", "duration_months", "programme")
-
-
-def localized_pages(pages, locale_id, queryset=None):
-    """The live translation in ``locale_id`` of each page (the page itself where there is none)."""
-    pages = [page for page in pages if page is not None]
-    if not pages:
-        return []
-    model = type(pages[0])
-    queryset = queryset if queryset is not None else model.objects.all()
-    found = {
-        page.translation_key: page
-        for page in queryset.live().filter(
-            locale_id=locale_id, translation_key__in={page.translation_key for page in pages}
-        )
-    }
-    return [found.get(page.translation_key, page) for page in pages]
 
 
 def by_name(themes):

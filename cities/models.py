@@ -13,20 +13,20 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.forms import LocalizedChoicesPageForm
-from home.models import BasePage
-from programmes.localize import localized_themes
-from programmes.models import Theme, ThemedMixin, WorldRegion, choice_label
-from website.api_fields import (
+from base.api_fields import (
     CountryNameField,
     DocumentUrlField,
     NumberField,
-    PartnerCitiesField,
     ProgrammeField,
     ProgrammesField,
     ThemesField,
 )
+from base.blocks import BodyBlock
+from base.forms import LocalizedChoicesPageForm
+from base.localize import localized_themes
+from base.models import BasePage
+from cities.api_fields import PartnerCitiesField
+from programmes.models import Theme, ThemedMixin, WorldRegion, choice_label
 from website.derived import unless_preview
 from website.routing import FileRoutablePageMixin
 
@@ -136,7 +136,7 @@ class CityPage(ThemedMixin, BasePage):
         TranslatableField("body"),
         SynchronizedField("name_local", overridable=False),
         # Other names are names, not words: the same in every language (translations' titles are
-        # searched as well, search/indexing.py).
+        # searched as well, base/indexing.py).
         SynchronizedField("also_known_as", overridable=False),
         SynchronizedField("country", overridable=False),
         SynchronizedField("region", overridable=False),
@@ -229,7 +229,7 @@ class PartnershipPage(ThemedMixin, BasePage):
 
     programme = models.ForeignKey(
         "programmes.ProgrammePage", verbose_name=_("programme"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        on_delete=models.SET_NULL, related_name="partnerships",
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     start_date = models.DateField(_("start"))
@@ -302,7 +302,7 @@ class PartnershipPage(ThemedMixin, BasePage):
         return choice_label(self.Status, self.status)
 
     def city_names(self):
-        from cities.listings import localized_pages
+        from base.localize import localized_pages
 
         cities = [link.city for link in self.partner_cities.all() if link.city_id]
         return " ".join(city.title for city in localized_pages(cities, self.locale_id))

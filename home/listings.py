@@ -2,8 +2,8 @@
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
 
+from base.sections import home_sections
 from news.models import NewsPage
 from programmes.listings import CALL_FIELDS, NEWS_FIELDS, PAGE_FIELDS, TRAINING_FIELDS, programme_map
 from programmes.models import CallPage, ProgrammePage, TrainingModulePage
@@ -12,22 +12,6 @@ from website.derived import generation_cached
 
 OPEN_CALLS_SHOWN, RECENT_CALLS_SHOWN = 4, 3
 UPCOMING_TRAINING_SHOWN, RECENT_TRAINING_SHOWN = 4, 3
-
-
-def home_sections(home):
-    """The live children of ``home`` (programmes, cities, news...) by model name, for "see all"
-    links: a small map, cached per content generation."""
-
-    def build():
-        return {
-            page.content_type.model: page
-            for page in Page.objects.child_of(home)
-            .live()
-            .select_related("content_type")
-            .only("id", "title", "url_path", "path", "depth", "locale_id", "content_type__model")
-        }
-
-    return generation_cached("home-sections", build, home.pk)
 
 
 def parent_programmes(pages, locale_id, data=None):

@@ -1,6 +1,6 @@
 """Demo content for the document library: the library page and five documents, in four languages.
 
-``build_library_demo()`` is safe to run twice and expects the demo tree (programmes, the two
+``build_library_demo(home)`` is safe to run twice and expects the demo tree under ``home`` (programmes, the two
 calls, the Piraeus – Puerto Montt partnership); documents whose page is missing are left out.
 Each document is written in one language (its source, as the design's seed says: AGIR in
 English, the IUC call in Polish, Piraeus – Puerto Montt in Greek, Smart Cities Marketplace in
@@ -12,8 +12,8 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from base.factories import LANGUAGE_CODES, add_page, translate
 from cities.models import PartnershipPage
-from home.factories import LANGUAGE_CODES, add_page, ensure_home, translate
 from library.models import LibraryDocument, LibraryIndexPage
 from programmes.models import CallPage, ProgrammePage, Theme
 
@@ -200,9 +200,9 @@ def _in(model, locale, **lookups):
 
 
 @transaction.atomic
-def build_library_demo():
-    """The library page in every language and the demo documents; returns how many documents exist."""
-    home = ensure_home()
+def build_library_demo(home):
+    """The library page under ``home`` (the source language's home page) in every language and the
+    demo documents; returns how many documents exist."""
     title, slug, intro = LIBRARY_PAGE["en"]
     index = add_page(home, LibraryIndexPage(title=title, slug=slug, introduction=intro))
     for code in LANGUAGE_CODES:

@@ -10,9 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from cities.listings import localized_pages
+from base.localize import localize, localize_keys, localized_pages, snippet_keys
 from library.models import DOCUMENT_LANGUAGES, LibraryDocument, LibraryIndexPage
-from programmes.localize import localize, localize_keys, snippet_keys
 from programmes.models import CallPage, ProgrammePage, Theme
 from website.derived import generation_cached
 

@@ -18,8 +18,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.forms import LocalizedChoicesSnippetForm
-from home.models import BasePage
+from base.forms import LocalizedChoicesSnippetForm
+from base.models import BasePage
 from website.listings import paginate
 
 # Languages a file may be written in: the site's four and the others the programmes publish in.
@@ -140,12 +140,12 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         return self.title
 
     def search_folded_title(self):
-        from search.text import folded_field_words
+        from base.text import folded_field_words
 
         return folded_field_words(self, autocomplete=True)
 
     def search_folded_text(self):
-        from search.text import folded_field_words
+        from base.text import folded_field_words
 
         return folded_field_words(self, autocomplete=False)
 

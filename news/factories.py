@@ -4,7 +4,7 @@ import datetime
 
 from django.utils.text import slugify
 
-from home.factories import add_page
+from base.factories import add_page
 from news.models import NewsIndexPage, NewsPage
 
 

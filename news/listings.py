@@ -2,10 +2,10 @@ from django.core.cache import cache
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from base.localize import snippet_map
 from news.models import NewsPage
 from programmes import filters
 from programmes.listings import NEWS_FIELDS, children_paths, localized_programme, programme_map
-from programmes.localize import snippet_map
 from programmes.models import ProgrammePage, Theme
 from website.derived import CACHE_SECONDS, generation_cached
 from website.listings import filter_notices, paginate

@@ -9,11 +9,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.forms import LocalizedChoicesPageForm
-from home.models import BasePage
+from base.api_fields import ProgrammeField, ThemesField
+from base.blocks import BodyBlock
+from base.forms import LocalizedChoicesPageForm
+from base.models import BasePage
 from programmes.models import Theme, ThemedMixin
-from website.api_fields import ProgrammeField, ThemesField
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -49,7 +49,7 @@ class NewsPage(ThemedMixin, BasePage):
     date = models.DateField(_("date"), default=timezone.localdate)
     programme = models.ForeignKey(
         "programmes.ProgrammePage", verbose_name=_("programme"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        on_delete=models.SET_NULL, related_name="news",
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -90,8 +90,8 @@ class NewsPage(ThemedMixin, BasePage):
         verbose_name_plural = _("news")
 
     def get_context(self, request, *args, **kwargs):
+        from base.localize import localized_themes
         from programmes.listings import localized_programme
-        from programmes.localize import localized_themes
 
         context = super().get_context(request, *args, **kwargs)
         context["programme"] = localized_programme(self.programme_id, self.locale_id)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from home.factories import add_page
+from base.factories import add_page
 from programmes.models import (
     CallPage,
     Organisation,

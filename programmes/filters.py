@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from programmes.localize import snippet_map
+from base.localize import snippet_map
 from programmes.models import CallPage, ProgrammePage, Theme, TrainingModulePage
 from website.listings import AddressFilterSet, ValueFilter, country_filter
 

@@ -13,11 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Window
 from wagtail.models import Page
 
-from cities.listings import localized_pages
-from cities.models import PartnershipPage
-from home.models import HomePage
-from news.models import NewsPage
-from programmes.localize import localize_id, localize_keys
+from base.localize import localize_id, localize_keys, localized_pages
+from base.sections import home_sections
 from programmes.models import (
     CallPage,
     Organisation,
@@ -102,7 +99,7 @@ def programme_map(locale_id):
 def localized_programme(programme_id, locale_id, data=None):
     """The live programme page in ``locale_id`` that a synchronised ``programme`` foreign key
     (which points at the source page) stands for; the source page itself where it has no live
-    translation, as ``cities.listings.localized_pages`` does. No query when the map knows it."""
+    translation, as ``base.localize.localized_pages`` does. No query when the map knows it."""
     if programme_id is None:
         return None
     data = data or programme_map(locale_id)
@@ -169,6 +166,12 @@ def _relatives(programme):
     return children, ancestors
 
 
+def about_model(related_name):
+    """The page model whose ``programme`` foreign key has ``related_name`` ("partnerships", "news"):
+    those apps sit above this one, so their models are reached through the relation, not imported."""
+    return ProgrammePage._meta.get_field(related_name).related_model
+
+
 def _about_programme(model, versions, locale_id):
     """Live pages of ``model`` in ``locale_id`` whose ``programme`` is one of ``versions``.
 
@@ -182,18 +185,16 @@ def _about_programme(model, versions, locale_id):
 def _listed_rows(programme, versions, locale_id):
     children, ancestors = _relatives(programme)
     partnerships = list(
-        _about_programme(PartnershipPage, versions, locale_id)
+        _about_programme(about_model("partnerships"), versions, locale_id)
         .annotate(total=Window(Count("pk")))  # how many in all, in the same query
         .only(*PARTNERSHIP_FIELDS)
         .order_by("-start_date", "-pk")[:PARTNERSHIPS_SHOWN]
     )
-    news = list(_about_programme(NewsPage, versions, locale_id).only(*NEWS_FIELDS).order_by("-date", "-pk")[:6])
+    news = list(_about_programme(about_model("news"), versions, locale_id).only(*NEWS_FIELDS).order_by("-date", "-pk")[:6])
     return children, ancestors, partnerships, news
 
 
 def programme_listings(programme):
-    from home.listings import home_sections  # home.listings imports this module
-
     locale_id = programme.locale_id
     data = programme_map(locale_id)
     # Synchronised relations point at the source page: match every version of the programme.
@@ -203,11 +204,10 @@ def programme_listings(programme):
     children, ancestors, partnerships, news = generation_cached(
         "programme-listings", lambda: _listed_rows(programme, versions, locale_id), programme.pk, locale_id
     )
-    types = ContentType.objects.get_for_models(HomePage, ProgrammeIndexPage)
-    home = next((page for page in ancestors if page.content_type_id == types[HomePage].pk), None)
-    index = next(
-        (page for page in ancestors if page.content_type_id == types[ProgrammeIndexPage].pk and page.live), None
-    )
+    # The language's home page is the top of its tree, right under Wagtail's root.
+    home = next((page for page in ancestors if page.depth == 2), None)
+    index_type = ContentType.objects.get_for_model(ProgrammeIndexPage).pk
+    index = next((page for page in ancestors if page.content_type_id == index_type and page.live), None)
     parent = ancestors[-1] if ancestors else None
     parent_programme = parent if isinstance(parent, ProgrammePage) else None
     if parent_programme is not None and parent_programme.locale_id != locale_id:

@@ -18,21 +18,21 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyBlock
-from home.forms import LocalizedChoicesPageForm
-from home.models import BasePage
-from programmes.localize import localized_themes
-from website import clock
-from website.api_fields import (
+from base.api_fields import (
     CountryCodeField,
     CountryCodesField,
     IcalUrlField,
     OrganisationField,
     OrganisationsField,
-    ParentProgrammeField,
     StringListField,
     ThemesField,
 )
+from base.blocks import BodyBlock
+from base.forms import LocalizedChoicesPageForm
+from base.localize import localized_themes
+from base.models import BasePage
+from programmes.api_fields import ParentProgrammeField
+from website import clock
 from website.derived import generation_cached
 from website.listings import bad_request, filter_errors
 from website.routing import FileRoutablePageMixin
@@ -291,7 +291,7 @@ class ProgrammePage(ThemedMixin, BasePage):
         TranslatableField("body"),
         TranslatableField("phases"),
         SynchronizedField("code", overridable=False),
-        # Other names are names, not words: the same in every language (search/indexing.py).
+        # Other names are names, not words: the same in every language (base/indexing.py).
         SynchronizedField("also_known_as", overridable=False),
         SynchronizedField("managing_body", overridable=False),
         SynchronizedField("delivery_partners", overridable=False),
@@ -694,7 +694,7 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from programmes.localize import localize_id
+        from base.localize import localize_id
 
         context = super().get_context(request, *args, **kwargs)
         context["organiser"] = localize_id(Organisation, self.organiser_id, self.locale_id)

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from search import stemming
+from base import stemming
+from base.text import fold
 from search.ranking import is_neutral
-from search.text import fold
 
 MAX_AGE = 600
 NAME_WEIGHT = 3
@@ -186,7 +186,7 @@ def _cased_like(typed, word):
 def _concrete_page_models():
     from django.apps import apps
 
-    from home.models import BasePage
+    from base.models import BasePage
 
     return [
         model
@@ -197,7 +197,7 @@ def _concrete_page_models():
 
 def _own_words(model, values, language):
     """(names, places, texts) of one page row: [(text, language)] each."""
-    from search.indexing import ALIAS_SEPARATORS
+    from base.indexing import ALIAS_SEPARATORS
 
     names, places, texts = [], [], []
     for name, value in values.items():

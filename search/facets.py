@@ -18,26 +18,10 @@ import time
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import gettext_lazy as _
+
+from base.indexing import TYPE_LABELS, type_of_model  # noqa: F401  (read as facets.TYPE_LABELS)
 
 MAX_AGE = 600
-
-# (key used in addresses, model label, label shown to visitors). "page" covers every other type.
-TYPES = [
-    ("programme", "programmes.programmepage", _("Programme")),
-    ("call", "programmes.callpage", _("Call for applications")),
-    ("training", "programmes.trainingmodulepage", _("Training module")),
-    ("city", "cities.citypage", _("City")),
-    ("partnership", "cities.partnershippage", _("Partnership")),
-    ("news", "news.newspage", _("News")),
-    ("page", None, _("Page")),
-]
-TYPE_LABELS = {key: label for key, _model, label in TYPES}
-TYPE_BY_MODEL = {model: key for key, model, _label in TYPES if model}
-
-
-def type_of_model(model):
-    return TYPE_BY_MODEL.get(model._meta.label_lower, "page") if model else "page"
 
 
 def type_of_content_type(content_type_id):

@@ -37,7 +37,7 @@ NEUTRAL_WORDS = frozenset(
 
 @functools.lru_cache(maxsize=65536)
 def is_neutral(word):
-    from search.text import fold
+    from base.text import fold
 
     folded = fold(word)
     return len(folded) < 3 or folded in NEUTRAL_WORDS

@@ -21,10 +21,11 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import And, Or, PlainText
 from wagtail.models import Locale, Page, Site
 
+from base import stemming
+from base.text import FOLDED_FIELD_PREFIX, MAX_TERMS, clean_query, excerpt, fold, has_match, search_terms
 from search import catalogue as catalogue_data
 from search import facets as facet_data
-from search import ranking, stemming
-from search.text import FOLDED_FIELD_PREFIX, MAX_TERMS, clean_query, excerpt, fold, has_match, search_terms
+from search import ranking
 from website import derived
 
 MAX_RESULTS = 1000

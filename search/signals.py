@@ -1,4 +1,4 @@
-"""Keep what pages index current (search/indexing.py): their translations' names, once per save.
+"""Keep what pages index current (base/indexing.py): their translations' names, once per save.
 
 Wagtail re-indexes a page when it is saved; the titles of its translations are indexed with it
 (``search_names``), so publishing, unpublishing or deleting one translation re-indexes the
@@ -11,7 +11,7 @@ from modelsearch import index
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from search.indexing import forget
+from base.indexing import forget
 
 
 def reindex_translations(page):
@@ -37,7 +37,7 @@ def translation_deleted(sender, instance, **kwargs):
 
 @receiver(pre_save)
 def page_changing(sender, instance, **kwargs):
-    # What a page indexes is computed once per save (search.indexing.memoized): a page saved
+    # What a page indexes is computed once per save (base.indexing.memoized): a page saved
     # again may have changed.
     if isinstance(instance, Page):
         forget(instance)

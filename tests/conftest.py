@@ -19,8 +19,9 @@ from django.utils import timezone, translation
 from hypothesis import settings as hypothesis_settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+from base.factories import LANGUAGE_CODES, translate
 from cities import factories as city_factories
-from home.factories import LANGUAGE_CODES, ensure_home, standard_page, translate
+from home.factories import ensure_home, standard_page
 from news import factories as news_factories
 from programmes import factories as programme_factories
 

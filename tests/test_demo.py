@@ -10,8 +10,8 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from base.factories import LANGUAGE_CODES
 from home.demo import build_demo
-from home.factories import LANGUAGE_CODES
 
 pytestmark = pytest.mark.slow  # builds the whole demo twice
 
@@ -255,7 +255,7 @@ def test_factories_fill_in_defaults_and_find_what_is_already_there(built):
 
 @pytest.mark.django_db
 def test_strict_translation_names_the_strings_it_lacks(built):
-    from home.factories import UntranslatedStringsError, translate
+    from base.factories import UntranslatedStringsError, translate
     from news import factories as news_factories
 
     item = news_factories.news_item(page("news.NewsIndexPage", "en"), "Only the title is translated")

@@ -1,13 +1,14 @@
 """The page editor lists themes and organisations once each, in the page's language
-(``home.forms.LocalizedChoicesPageForm``), falling back to the source language's where a language
+(``base.forms.LocalizedChoicesPageForm``), falling back to the source language's where a language
 has none."""
 
 import pytest
 from django.contrib.auth.models import User
 
+from base.factories import translate
 from cities import factories as city_factories
 from cities.models import CityPage
-from home.factories import ensure_home, translate
+from home.factories import ensure_home
 from programmes import factories as programme_factories
 from programmes.models import Organisation, ProgrammeIndexPage, ProgrammePage, Theme
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from home.factories import LANGUAGE_CODES, translate
+from base.factories import LANGUAGE_CODES, translate
 from news.factories import news_item
 from programmes.factories import call as new_call
 from programmes.factories import training_module

@@ -11,9 +11,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import OverridableSegment, RelatedObjectSegment, StringSegment, TranslationSource
 
+from base.factories import add_page, translate
 from cities import factories as city_factories
 from cities.models import CityPage, PartnershipActivity, PartnershipPage
-from home.factories import add_page, standard_page, translate
+from home.factories import standard_page
 from home.models import StandardPage
 from news.models import NewsPage
 from programmes import factories as programme_factories

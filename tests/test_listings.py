@@ -14,8 +14,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from base.factories import translate
 from cities.models import PartnershipCity, PartnershipPage
-from home.factories import translate
 from home.listings import home_listings
 from news.listings import PAGE_SIZE, news_count, news_page, news_queryset
 from news.models import NewsPage

@@ -5,7 +5,8 @@ import gzip
 import pytest
 from django.test import override_settings
 
-from home.factories import add_page, ensure_home, standard_page, translate
+from base.factories import add_page, translate
+from home.factories import ensure_home, standard_page
 from home.models import StandardPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]

@@ -4,7 +4,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.factories import LANGUAGE_CODES
+from base.factories import LANGUAGE_CODES
 from tests.conftest import absolute, parse_page
 
 PAGE_NAMES = [

@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import Page
 
-from home.factories import standard_page, translate
+from base.factories import translate
+from home.factories import standard_page
 from home.models import StandardPage
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}

@@ -8,7 +8,8 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import translation
 
-from home.factories import ensure_home, standard_page, translate
+from base.factories import translate
+from home.factories import ensure_home, standard_page
 from website.family import build_family
 
 SWITCHER = engines["django"].from_string(

@@ -28,7 +28,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from home.slugs import slug_for
+from base.slugs import slug_for
 
 TITLE = "title"
 SLUG = "slug"

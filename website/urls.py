@@ -8,7 +8,6 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from website import views
-from website.api import api_index, api_router
 from website.routing import FILE_ROUTE_PATTERN
 
 urlpatterns = [
@@ -16,8 +15,7 @@ urlpatterns = [
     path("admin/webauthn/", include("accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/", api_index, name="api_index"),
-    path("api/v2/", api_router.urls),
+    path("", include("api.urls")),  # /api/v2/ (docs/open-data.md)
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -10,6 +10,7 @@ what is already there.
 
 from wagtail.models import Page, Site
 
+from base.factories import ensure_locales, search_index_deferred, translate
 from cities import factories as city_factories
 from cities.models import CityPage, PartnershipPage
 from home.demo import cities as city_data
@@ -18,7 +19,7 @@ from home.demo import programmes as programme_data
 from home.demo import site as site_data
 from home.demo import taxonomy as taxonomy_data
 from home.demo.text import LANGUAGES, resolve, strings
-from home.factories import ensure_home, ensure_locales, search_index_deferred, standard_page, translate
+from home.factories import ensure_home, standard_page
 from library.demo import build_library_demo
 from news import factories as news_factories
 from news.models import NewsPage
@@ -221,7 +222,7 @@ def build_demo():
         programmes = build_programmes(sections, themes, organisations)
         build_cities(sections, themes, programmes)
         build_news(sections, themes, programmes)
-        build_library_demo()
+        build_library_demo(ensure_home())
     return summary()
 
 

@@ -9,7 +9,7 @@ wagtail-localize splits it (one string per paragraph or list item of rich text).
 
 from wagtail_localize.strings import extract_strings
 
-from home.slugs import slug_for
+from base.slugs import slug_for
 
 LANGUAGES = ("en", "ca", "pl", "el")
 

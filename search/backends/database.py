@@ -23,7 +23,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Fuzzy, MatchAll, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.text import fold
+from base.text import fold
 
 _classes = {}
 

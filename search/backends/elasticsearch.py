@@ -51,7 +51,7 @@ from modelsearch.backends.elasticsearchbase import (
 )
 from modelsearch.index import class_is_indexed
 
-from search.text import FOLDED_FIELD_PREFIX
+from base.text import FOLDED_FIELD_PREFIX
 
 logger = logging.getLogger(__name__)
 

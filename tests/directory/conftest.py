@@ -22,8 +22,9 @@ from datetime import date
 
 import pytest
 
+from base.factories import add_page, translate
 from cities import factories as city_factories
-from home.factories import add_page, ensure_home, translate
+from home.factories import ensure_home
 from programmes import factories as programme_factories
 from tests.conftest import built_once_per_module
 

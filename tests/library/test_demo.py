@@ -13,8 +13,8 @@ from tests.translations.conftest import build_small_tree
 def test_build_library_demo_is_safe_to_run_twice():
     tree = build_small_tree()
     agir = programme(tree["programmes"]["en"], "ICP AGIR", code="icp-agir")
-    first = build_library_demo()
-    second = build_library_demo()
+    first = build_library_demo(tree["home"]["en"])
+    second = build_library_demo(tree["home"]["en"])
     assert first == second == 8  # two AGIR documents in four languages; the other programmes are absent
     assert LibraryIndexPage.objects.count() == 4
     greek = LibraryIndexPage.objects.get(locale=Locale.objects.get(language_code="el"))

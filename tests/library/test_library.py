@@ -7,9 +7,9 @@ from django.test import RequestFactory
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
+from base.factories import add_page, translate
 from cities.factories import city, partnership, partnership_index
 from cities.factories import city_index as make_city_index
-from home.factories import add_page, translate
 from library.listings import documents_for, library_context, search_documents
 from library.models import LibraryDocument, LibraryIndexPage
 from programmes.factories import call, programme, theme

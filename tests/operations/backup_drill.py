@@ -90,7 +90,8 @@ def build():
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
-    from home.factories import ensure_home, standard_page, translate
+    from base.factories import translate
+    from home.factories import ensure_home, standard_page
     from programmes.factories import theme as make_theme
     from programmes.models import Theme
 

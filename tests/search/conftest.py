@@ -22,8 +22,9 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from base.factories import translate
 from cities import factories as city_factories
-from home.factories import ensure_home, standard_page, translate
+from home.factories import ensure_home, standard_page
 from news import factories as news_factories
 from programmes import factories as programme_factories
 from search import facets

@@ -231,7 +231,8 @@ def test_autocomplete_body_uses_the_edge_ngrams():
 def test_a_language_backend_indexes_only_its_pages():
     from wagtail.images.models import Image
 
-    from home.factories import ensure_home, ensure_locales
+    from base.factories import ensure_locales
+    from home.factories import ensure_home
 
     locales = ensure_locales()
     home = ensure_home()

@@ -1,7 +1,7 @@
 """Search finds what people type (issue I), on the database backend (SQLite here, PostgreSQL in CI).
 
-Word forms in the four languages (the project's Snowball stemming, search/stemming.py), names in
-another language and aliases (search/indexing.py), the last word as a prefix and typos corrected
+Word forms in the four languages (the project's Snowball stemming, base/stemming.py), names in
+another language and aliases (base/indexing.py), the last word as a prefix and typos corrected
 (search/catalogue.py), and the page about a thing before the pages that mention it
 (search/ranking.py). The site is small and its own: the demo's names, in four languages.
 """
@@ -12,11 +12,13 @@ import pytest
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
+from base import stemming
+from base.factories import translate
 from cities import factories as city_factories
-from home.factories import ensure_home, translate
+from home.factories import ensure_home
 from news import factories as news_factories
 from programmes import factories as programme_factories
-from search import catalogue, facets, service, stemming
+from search import catalogue, facets, service
 from tests.conftest import built_once_per_module
 from tests.search.conftest import in_languages
 from tests.search.test_search_page import results, search, titles, urls

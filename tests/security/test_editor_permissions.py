@@ -6,7 +6,8 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html
 
-from home.factories import add_page, standard_page, translate
+from base.factories import add_page, translate
+from home.factories import standard_page
 from home.permissions import MODERATORS, NEWS_REVIEW, setup_editor_groups
 from news.models import NewsPage
 

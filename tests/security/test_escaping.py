@@ -18,7 +18,7 @@ import pytest
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail_localize.strings import StringValue
 
-from home.factories import add_page, translate
+from base.factories import add_page, translate
 from home.models import StandardPage
 from news.models import NewsPage
 from programmes.models import Theme

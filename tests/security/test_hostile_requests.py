@@ -11,9 +11,10 @@ from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import override_settings
 
-from home.factories import ensure_home, standard_page, translate
+from api.views import CitiesAPIViewSet
+from base.factories import translate
+from home.factories import ensure_home, standard_page
 from tests.test_settings import PROJECT_DIR, good_settings, production_env
-from website.api import CitiesAPIViewSet
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from io import StringIO
 from django.core.management import call_command
 from django.utils import timezone
 
-from home.factories import add_page
+from base.factories import add_page
 from home.models import StandardPage
 
 

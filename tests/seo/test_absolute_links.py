@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Site
 
-from home.factories import LANGUAGE_CODES
+from api.views import ENDPOINT_NAMES
+from base.factories import LANGUAGE_CODES
 from tests.test_pages_render import PAGE_NAMES  # every page type of the shared site
-from website.api import ENDPOINT_NAMES
 from website.links import adopt_site_url, point_site_at_site_url
 
 PUBLIC = "https://cities.example.org"

@@ -12,9 +12,9 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from base.factories import LANGUAGE_CODES
 from cities.factories import city
 from cities.views import CSV_COLUMNS
-from home.factories import LANGUAGE_CODES
 from programmes.models import CallPage, TrainingModulePage
 from tests.conftest import absolute
 

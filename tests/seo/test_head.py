@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 from django.utils import timezone
 
-from home.factories import LANGUAGE_CODES, translate
+from base.factories import LANGUAGE_CODES, translate
 from home.models import HomePage
 from news.factories import news_item
 from programmes.factories import training_module

@@ -7,7 +7,8 @@ project's factories (``home.factories``, ``programmes.factories``, ``news.factor
 import pytest
 from wagtail.models import Locale
 
-from home.factories import ensure_home, translate
+from base.factories import translate
+from home.factories import ensure_home
 from news.factories import news_index
 from programmes.factories import programme_index
 from tests.conftest import built_once_per_module

@@ -9,8 +9,8 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.images import get_image_model
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from home.blocks import BodyBlock
-from home.factories import add_page, translate
+from base.blocks import BodyBlock
+from base.factories import add_page, translate
 from home.models import StandardPage
 
 ALT_EN = "Mayors of Piraeus and Puerto Montt sign the joint action plan"

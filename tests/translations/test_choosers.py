@@ -1,7 +1,7 @@
 """An editor writing in Polish picks organisations and themes by their Polish names: the
 organisation chooser (a page's managing body, a training's organiser), the lists of a page's themes
 and partners, and a library document's themes list each object once, in Polish where it has a
-Polish translation, else in its source language (``home.choosers``, ``home.forms``).
+Polish translation, else in its source language (``base.choosers``, ``base.forms``).
 """
 
 import json
@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from home.factories import translate
+from base.factories import translate
 from home.permissions import setup_editor_groups
 from library.models import LibraryDocument
 from programmes.factories import organisation, programme, theme

@@ -16,7 +16,7 @@ from django.urls import resolve, reverse
 from wagtail.models import Locale, Page, PageViewRestriction, Revision, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.factories import translate
+from base.factories import translate
 from home.permissions import MODERATORS, setup_editor_groups
 from news.factories import news_item
 from programmes.factories import call, programme, theme

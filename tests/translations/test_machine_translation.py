@@ -26,7 +26,7 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.factories import translate
+from base.factories import translate
 from home.permissions import setup_editor_groups
 from programmes.factories import programme
 from programmes.models import ProgrammePage

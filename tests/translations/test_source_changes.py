@@ -14,7 +14,8 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
-from home.factories import standard_page, translate
+from base.factories import translate
+from home.factories import standard_page
 from home.permissions import language_group_name, setup_editor_groups
 
 TITLE = "Meeting of mayors"

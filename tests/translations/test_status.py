@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.factories import add_page, translate
+from base.factories import add_page, translate
 from home.models import StandardPage
 from programmes.factories import programme, theme
 from tests.translations.conftest import translate_fully

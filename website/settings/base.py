@@ -21,8 +21,10 @@ INSTALLED_APPS = [
     "cities",
     "news",
     "search",
+    "api",
     "library",
     "translations",
+    "base",
     "website",
     "accounts",
     "operations",
@@ -317,13 +319,13 @@ if env.str("CLOUDFRONT_DISTRIBUTION_ID", default=""):
         "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
     }
 
-# Open-data API (website/api.py): public, read-only, at most this many items per request.
+# Open-data API (api/views.py): public, read-only, at most this many items per request.
 WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "EXCEPTION_HANDLER": "website.api.api_exception_handler",  # a database outage is a JSON 503
+    "EXCEPTION_HANDLER": "api.views.api_exception_handler",  # a database outage is a JSON 503
 }
 
 # The map's tile server: OpenStreetMap in production, none unless configured.

@@ -198,11 +198,11 @@ def folded_field_words(obj, autocomplete):
 
     ``autocomplete=True``: the values of its ``AutocompleteField`` entries (title, short name, local
     name); ``False``: every ``SearchField`` but the title. The derived fields (folded copies, names,
-    stems: ``search.indexing``) are skipped.
+    stems: ``base.indexing``) are skipped.
     """
     from modelsearch import index
 
-    from search.indexing import is_derived
+    from base.indexing import is_derived
 
     texts = []
     for field in type(obj).get_search_fields():

@@ -19,9 +19,28 @@ re-indexes only that translation: ``search.signals`` then re-indexes its live si
 import re
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from search import stemming
-from search.text import FOLDED_FIELD_PREFIX, _flatten, folded_words
+from base import stemming
+from base.text import FOLDED_FIELD_PREFIX, _flatten, folded_words
+
+# (key used in addresses, model label, label shown to visitors). "page" covers every other type.
+TYPES = [
+    ("programme", "programmes.programmepage", _("Programme")),
+    ("call", "programmes.callpage", _("Call for applications")),
+    ("training", "programmes.trainingmodulepage", _("Training module")),
+    ("city", "cities.citypage", _("City")),
+    ("partnership", "cities.partnershippage", _("Partnership")),
+    ("news", "news.newspage", _("News")),
+    ("page", None, _("Page")),
+]
+TYPE_LABELS = {key: label for key, _model, label in TYPES}
+TYPE_BY_MODEL = {model: key for key, model, _label in TYPES if model}
+
+
+def type_of_model(model):
+    return TYPE_BY_MODEL.get(model._meta.label_lower, "page") if model else "page"
+
 
 DERIVED_FIELDS = ("search_names", "search_stems_names", "search_stems_text")
 ALIAS_SEPARATORS = re.compile(r"[,;\n]+")
@@ -154,8 +173,6 @@ def _stems_of_names(page):
 
 
 def type_label(page, language):
-    from search.facets import TYPE_LABELS, type_of_model
-
     kind = type_of_model(type(page))
     if kind == "page":
         return ""

@@ -129,7 +129,7 @@ def page_themes(page, given=None):
     the view supplied them, else looked up (one query, names from the cached snippet map)."""
     if given not in (None, ""):
         return given
-    from programmes.localize import localized_themes
+    from base.localize import localized_themes
 
     return localized_themes(page)
 
@@ -146,7 +146,7 @@ def is_future(value):
 @register.simple_tag
 def localized_snippets(objects, locale_id):
     """Organisations (or other named translatable snippets) in the reader's language."""
-    from programmes.localize import localize
+    from base.localize import localize
 
     objects = list(objects)
     if not objects:

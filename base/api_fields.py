@@ -1,8 +1,8 @@
-"""Serializer fields for the public API's ``api_fields`` (see website/api.py).
+"""Serializer fields for the public API's ``api_fields`` (see api/views.py).
 
 Translations keep their synchronised relations (themes, programme, cities, organisations)
 pointing at the source-language objects, so these fields show each related object in the
-language of the page being serialised, as the templates do (programmes/localize.py).
+language of the page being serialised, as the templates do (base/localize.py).
 Lookups are remembered for the request in the serializer context.
 
 This module imports no model at import time: the models import it for their ``api_fields``.
@@ -46,10 +46,10 @@ class ThemesField(InstanceField):
     """``[{"slug": ..., "name": ...}]`` in the page's language."""
 
     def to_representation(self, page):
-        from programmes.localize import localize
-        from programmes.models import Theme
+        from base.localize import localize
 
-        themes = localize(getattr(page, self.attr_name).all(), Theme, page.locale_id)
+        related = getattr(page, self.attr_name)
+        themes = localize(related.all(), related.model, page.locale_id)
         return [{"slug": theme.slug, "name": theme.name} for theme in themes]
 
 
@@ -100,7 +100,7 @@ class NumberField(InstanceField):
         return None if value is None else float(value)
 
 
-def _programme_summary(programme):
+def programme_summary(programme):
     return {
         "id": programme.pk,
         "code": programme.code,
@@ -131,25 +131,15 @@ class ProgrammeField(InstanceField):
         programme = getattr(page, self.attr_name)
         if programme is None:
             return None
-        return _programme_summary(localized_page(self.context, programme, page.locale_id))
+        return programme_summary(localized_page(self.context, programme, page.locale_id))
 
 
 class ProgrammesField(InstanceField):
     def to_representation(self, page):
         return [
-            _programme_summary(localized_page(self.context, programme, page.locale_id))
+            programme_summary(localized_page(self.context, programme, page.locale_id))
             for programme in getattr(page, self.attr_name).all()
         ]
-
-
-class ParentProgrammeField(InstanceField):
-    """The programme a call or training module belongs to (its parent page, same language)."""
-
-    def to_representation(self, page):
-        from programmes.models import ProgrammePage
-
-        parent = ProgrammePage.objects.filter(path=page.path[: -page.steplen]).first()
-        return _programme_summary(parent) if parent else None
 
 
 def _organisation(org):
@@ -164,7 +154,7 @@ def _organisation(org):
 
 class OrganisationField(InstanceField):
     def to_representation(self, page):
-        from programmes.localize import localize_one
+        from base.localize import localize_one
 
         org = localize_one(getattr(page, self.attr_name), page.locale_id)
         return _organisation(org) if org else None
@@ -172,37 +162,10 @@ class OrganisationField(InstanceField):
 
 class OrganisationsField(InstanceField):
     def to_representation(self, page):
-        from programmes.localize import localize
-        from programmes.models import Organisation
+        from base.localize import localize
 
-        return [
-            _organisation(org)
-            for org in localize(getattr(page, self.attr_name).all(), Organisation, page.locale_id)
-        ]
-
-
-class PartnerCitiesField(InstanceField):
-    """The cities of a partnership in the page's language, with their role."""
-
-    def to_representation(self, page):
-        from cities.listings import localized_pages
-        from cities.models import PartnershipCity
-
-        links = list(
-            PartnershipCity.objects.filter(partnership=page).select_related("city").order_by("sort_order")
-        )
-        cities = localized_pages([link.city for link in links], page.locale_id)
-        return [
-            {
-                "id": city.pk,
-                "title": city.title,
-                "country": city.country.code,
-                "region": city.region,
-                "population": city.population,
-                "role": link.role,
-            }
-            for link, city in zip(links, cities, strict=True)
-        ]
+        related = getattr(page, self.attr_name)
+        return [_organisation(org) for org in localize(related.all(), related.model, page.locale_id)]
 
 
 class DocumentUrlField(InstanceField):

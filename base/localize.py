@@ -40,9 +40,9 @@ def localize_one(obj, locale_id):
 
 
 def localized_themes(page, field="themes"):
-    from programmes.models import Theme
-
-    return localize(getattr(page, field).all(), Theme, page.locale_id)
+    """The themes of ``page``'s many-to-many ``field`` in the page's language."""
+    related = getattr(page, field)
+    return localize(related.all(), related.model, page.locale_id)
 
 
 def snippet_keys(model):
@@ -82,3 +82,19 @@ def localize_keys(keys, model, locale_id, mapping=None):
         (mapping[key] for key in keys if key in mapping),
         key=lambda obj: obj.name.casefold(),
     )
+
+
+def localized_pages(pages, locale_id, queryset=None):
+    """The live translation in ``locale_id`` of each page (the page itself where there is none)."""
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    model = type(pages[0])
+    queryset = queryset if queryset is not None else model.objects.all()
+    found = {
+        page.translation_key: page
+        for page in queryset.live().filter(
+            locale_id=locale_id, translation_key__in={page.translation_key for page in pages}
+        )
+    }
+    return [found.get(page.translation_key, page) for page in pages]

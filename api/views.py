@@ -46,10 +46,10 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale
 
+from base.api_fields import LanguageField
 from cities.models import CityPage, PartnershipPage
 from news.models import NewsPage
 from programmes.models import CallPage, ProgrammePage, Theme, TrainingModulePage
-from website.api_fields import LanguageField
 from website.links import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,7 @@ class PublicAPIMixin:
     def dispatch(self, request, *args, **kwargs):
         # The API lives outside the language prefixes. Without this, LocaleMiddleware would answer
         # an API 404 ("no such city") with a redirect to /en/api/..., an HTML page.
-        request.urlconf = "website.api_urls"
+        request.urlconf = "api.urls"
         return super().dispatch(request, *args, **kwargs)
 
     def filter_queryset(self, queryset):

@@ -6,7 +6,7 @@ the page's locale (``ACTIVE_CONTENT_LOCALE``), and the modal keeps a language fi
 Filtered that way it hides what has no translation in that language yet, so an editor writing in
 Polish would not find an organisation entered only in English. Here a chosen language means "each
 object once: in that language, else in the default language, else the oldest"
-(``home.forms.one_per_translation``, as the page form's lists); "All" still lists every row.
+(``base.forms.one_per_translation``, as the page form's lists); "All" still lists every row.
 
 Used through ``SnippetViewSet.chooser_viewset_class`` (programmes/wagtail_hooks.py).
 """
@@ -15,7 +15,7 @@ from django import forms
 from wagtail.models import Locale
 from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 
-from home.forms import one_per_translation
+from base.forms import one_per_translation
 
 
 class PreferLocaleFilterMixin(forms.Form):

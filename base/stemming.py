@@ -24,7 +24,7 @@ import threading
 
 import Stemmer
 
-from search.text import fold
+from base.text import fold
 
 ALGORITHMS = {"en": "english", "ca": "catalan", "pl": "polish", "el": "greek"}
 LANGUAGES = tuple(ALGORITHMS)

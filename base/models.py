@@ -1,0 +1,93 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from website.derived import generation_cached
+
+
+class BasePage(Page):
+    """Fields, panels and translation rules shared by every page type of the site."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    # Weights: what a page is called (``search_names``: title, other names; their stems) 10, its
+    # introduction 4, the programmes' short names 3, titles and the cities' local names 2, the
+    # rest (body, tags) 1. On PostgreSQL these are the four tsvector weights A-D, on
+    # Elasticsearch field boosts; SQLite weighs its title column only, and search.ranking
+    # orders the hits the same way on every engine.
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction", boost=4),
+        # Accent-free copies of the accented words, for the database backend (docs/search.md).
+        index.SearchField("search_folded_title", boost=10),
+        index.SearchField("search_folded_text"),
+        index.AutocompleteField("search_folded_title"),
+        # The title and other names (aliases, translations' titles), word stems (base/indexing.py).
+        index.SearchField("search_names", boost=10),
+        index.AutocompleteField("search_names"),
+        index.SearchField("search_stems_names", boost=10),
+        index.SearchField("search_stems_text"),
+    ]
+
+    # Text is translated; everything else on a page is synchronised from its source.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("introduction"),
+        SynchronizedField("show_in_menus", overridable=False),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def search_folded_title(self):
+        from base.indexing import folded_names
+
+        return folded_names(self)
+
+    def search_folded_text(self):
+        from base.indexing import folded_text
+
+        return folded_text(self)
+
+    def search_names(self):
+        from base.indexing import names_text
+
+        return names_text(self)
+
+    def search_stems_names(self):
+        from base.indexing import stems_of_names
+
+        return stems_of_names(self)
+
+    def search_stems_text(self):
+        from base.indexing import stems_of_text
+
+        return stems_of_text(self)
+
+    def serve_preview(self, request, mode_name):
+        """Wagtail's; the page object says it is a preview (``previewing``), so its listings read
+        its relations as edited, in memory, rather than the published rows kept in the cache."""
+        self.previewing = True
+        return super().serve_preview(request, mode_name)
+
+    def get_view_restrictions(self):
+        """Wagtail's, skipped without a query when no view restriction covers the page (the
+        restricted sections are kept under the content generation, which a restriction's change
+        bumps: website/signals.py)."""
+        restricted = generation_cached(
+            "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        )
+        if not any(self.path.startswith(path) for path in restricted):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
