@@ -19,9 +19,13 @@ def _build_snippet_map(model, locale_id):
 
 def snippet_map(model, locale_id):
     """{translation_key: object} for every object of ``model``, preferring ``locale_id``: kept
-    under the content generation, which saving or deleting a snippet changes (website/signals.py)."""
+    until an object of ``model`` is saved or deleted (website/signals.py)."""
     return generation_cached(
-        "snippet-map", lambda: _build_snippet_map(model, locale_id), model._meta.label_lower, locale_id
+        "snippet-map",
+        lambda: _build_snippet_map(model, locale_id),
+        model._meta.label_lower,
+        locale_id,
+        depends_on=(model,),
     )
 
 
@@ -50,6 +54,7 @@ def snippet_keys(model):
     return generation_cached(
         f"snippet-keys:{model._meta.label_lower}",
         lambda: dict(model.objects.values_list("pk", "translation_key")),
+        depends_on=(model,),
     )
 
 

@@ -5,7 +5,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from website.derived import generation_cached
+from website.derived import TREE, generation_cached
 
 
 class BasePage(Page):
@@ -83,10 +83,11 @@ class BasePage(Page):
 
     def get_view_restrictions(self):
         """Wagtail's, skipped without a query when no view restriction covers the page (the
-        restricted sections are kept under the content generation, which a restriction's change
-        bumps: website/signals.py)."""
+        restricted sections are kept until a restriction changes or a page moves: website/signals.py)."""
         restricted = generation_cached(
-            "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+            "restricted-paths",
+            lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+            depends_on=(TREE,),
         )
         if not any(self.path.startswith(path) for path in restricted):
             return PageViewRestriction.objects.none()

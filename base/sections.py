@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from website.derived import generation_cached
+from website.derived import MENU, generation_cached
 
 
 def home_sections(home):
@@ -18,4 +18,4 @@ def home_sections(home):
             .only("id", "title", "url_path", "path", "depth", "locale_id", "content_type__model")
         }
 
-    return generation_cached("home-sections", build, home.pk)
+    return generation_cached("home-sections", build, home.pk, depends_on=(MENU,))

@@ -5,7 +5,8 @@ it does not understand and says so; the exports answer 400 with the same message
 
 The page counts and filters from an index of every city's country, region, themes, programmes
 and partner search (``directory_index``), and takes the order from the database's own sort of
-every city (``ordered_pks``); both are cached under the content generation (website/derived.py), so
+every city (``ordered_pks``); both are kept until a city, partnership or programme page changes
+(``DEPENDS_ON``, website/derived.py), so
 the page runs one query, for the cities it shows. Building them takes five queries and one per sort
 order, whatever the number of cities. The exports filter in the database with ``filter_q``, which
 ``_mask`` mirrors. Theme names come from the cached snippet map.
@@ -27,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from base.localize import snippet_map
+from cities.matchmaking import DEPENDS_ON
 from cities.models import CityPage, PartnershipCity
 from programmes.models import ProgrammePage, Theme, WorldRegion
 from website.derived import cache_key, get_or_build
@@ -73,7 +75,7 @@ class Vocabulary:
     @classmethod
     def for_locale(cls, locale_id, generation=None):
         themes = {theme.slug: theme.name for theme in snippet_map(Theme, locale_id).values()}
-        generation = current_generation() if generation is None else generation
+        generation = current_generation(DEPENDS_ON) if generation is None else generation
         programmes = get_or_build(
             cache_key("directory-programmes", generation, locale_id), lambda: programme_names(locale_id)
         )
@@ -384,7 +386,7 @@ class CityCard:
 
 def city_cards(index, pks, request, generation):
     """The cards of the cities ``pks`` (one page of the directory), in that order: one query, and
-    none while the content generation lasts (kept per page of results and host name)."""
+    none while ``DEPENDS_ON`` lasts (kept per page of results and host name)."""
     from cities.listings import CITY_FIELDS
 
     def build():
@@ -409,7 +411,7 @@ def city_cards(index, pks, request, generation):
 def directory_context(index, request):
     from cities.listings import themes_for_keys
 
-    generation = current_generation()  # once, before reading what the cached entries come from
+    generation = current_generation(DEPENDS_ON)  # once, before reading what the cached entries come from
     locale_id = index.locale_id
     vocabulary = Vocabulary.for_locale(locale_id, generation)
     query = parse(request.GET, vocabulary)

@@ -72,10 +72,10 @@ def city_listings(city, today=None):
     Four queries once the matchmaking is cached: the city's relations, its partnerships, the
     programmes (those it takes part in and those the suggestions name), the suggested cities.
     """
-    from cities.matchmaking import programme_pks, ranking, suggestions
+    from cities.matchmaking import DEPENDS_ON, programme_pks, ranking, suggestions
     from website.derived import generation
 
-    current = generation()  # before reading anything the cached ranking depends on
+    current = generation(DEPENDS_ON)  # before reading anything the cached ranking depends on
     locale_id = city.locale_id
     mapping = snippet_map(Theme, locale_id)
     keys = related_keys(city, ["themes", "partner_themes", "programmes"])

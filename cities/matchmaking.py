@@ -27,6 +27,10 @@ from django.utils.translation import gettext as _
 
 from programmes.models import WorldRegion
 
+# What the matchmaking and the directory are computed from, besides the snippets: their cached
+# entries are kept until a page of these types changes (website/derived.py).
+DEPENDS_ON = ("cities.citypage", "cities.partnershippage", "programmes.programmepage")
+
 SHARED_THEME = 1.0
 SOUGHT_THEME = 2.0  # a shared theme the city says it seeks partners on counts twice
 OTHER_REGION = 1.5  # these programmes pair cities across continents
@@ -215,7 +219,7 @@ def ranking(city, theme_keys, sought_keys, limit=5, today=None, generation=None)
     """The cached ranking of ``possible_partners``:
     [(city pk, score, shared theme keys, other region, looking, eligible programme pks)].
 
-    Cached under the content generation, the day (programmes start and end) and everything it is
+    Kept until a city, partnership or programme page changes (``DEPENDS_ON``), the day (programmes start and end) and everything it is
     computed from on the city itself (its fields and themes), so a preview of a draft never shares
     an entry with the live page. To compute it: the programmes, the current partners and, unless
     already cached for the language, the candidates with their themes.
@@ -227,7 +231,7 @@ def ranking(city, theme_keys, sought_keys, limit=5, today=None, generation=None)
     city_keys = set(theme_keys) | sought_keys
     if not city_keys:
         return []
-    generation = current_generation() if generation is None else generation
+    generation = current_generation(DEPENDS_ON) if generation is None else generation
     today = today or timezone.localdate()
     key = cache_key(
         "possible-partners",

@@ -143,7 +143,12 @@ def library_map(locale_id):
     keys), and the library page: a small map, cached per content generation (saving a document
     starts a new one, ``library.signals``), so that a page without documents costs no query and
     one with documents one."""
-    return generation_cached("library-map", lambda: _build_library_map(locale_id), locale_id)
+    return generation_cached(
+        "library-map",
+        lambda: _build_library_map(locale_id),
+        locale_id,
+        depends_on=(ProgrammePage, LibraryIndexPage),
+    )
 
 
 def documents_for(page):

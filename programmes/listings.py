@@ -89,7 +89,9 @@ def _build_programme_map(locale_id):
 
 def programme_map(locale_id):
     """The live programme pages of ``locale_id`` (card fields only) and their relations, cached."""
-    data = generation_cached("programme-map", lambda: _build_programme_map(locale_id), locale_id)
+    data = generation_cached(
+        "programme-map", lambda: _build_programme_map(locale_id), locale_id, depends_on=(ProgrammePage,)
+    )
     data["by_path"] = sorted(data["by_short_name"], key=lambda page: page.path)
     data["by_path_key"] = {page.path: page for page in data["by_short_name"]}
     data["by_translation_key"] = {page.translation_key: page for page in data["by_short_name"]}

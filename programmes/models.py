@@ -348,8 +348,10 @@ class ProgrammePage(ThemedMixin, BasePage):
         """The phases, each with its state (past, current, next, later) computed from today."""
         if getattr(self, "previewing", False) or self.pk is None:
             phases = list(self.phases.all())
-        else:  # as published: kept until the content generation changes
-            phases = generation_cached("programme-phases", lambda: list(self.phases.all()), self.pk)
+        else:  # as published: kept until a programme page changes
+            phases = generation_cached(
+                "programme-phases", lambda: list(self.phases.all()), self.pk, depends_on=(ProgrammePage,)
+            )
         clock.changes_tomorrow()
         return phase_states(phases, timezone.localdate())
 

@@ -5,11 +5,11 @@ the published page rows of visitors' requests with their families (switcher, bre
 the rows the home, programme, city and partnership pages list. The generation changes whenever
 a page is published, unpublished, moved or deleted, or a snippet is saved (website/signals.py),
 so an entry is never served after the content it was computed from has changed: the next
-request finds no entry under the new generation and computes it again. (The page cache stales
-only the pages that show a change, docs/caching.md; the derived data, like search's facet map,
-follows every change.) Read the generation once
-per request, *before* reading the data the entry is computed from (website/signals.py bumps it
-again when the publishing transaction commits).
+request finds no entry under the new generation and computes it again. An entry that depends on
+less names its scopes (``depends_on``): the snippet maps, the programme map and the library map
+are not rebuilt when a news item is published. Read the generations once per request, *before*
+reading the data the entry is computed from (website/signals.py bumps them again when the
+publishing transaction commits).
 
 What depends on the clock (open calls, upcoming training, a phase's state) is worked out from
 the kept rows at each request; a preview computes from its draft and keeps nothing
@@ -21,14 +21,35 @@ import hashlib
 
 from django.core.cache import cache
 
-from website.pagecache import current_generation, request_memo
+from website.pagecache import SITE_PAGES_KEY, current_generation, request_memo
 
 CACHE_SECONDS = 24 * 3600
 
+# Scopes an entry can depend on instead of the whole content generation (``depends_on``): a page
+# model (its pages were published, unpublished, renamed, moved or deleted), or one of these.
+PAGES = "pages"  # any page
+MENU = "menu"  # a page at the top of a language's tree: the menus, the home page's sections
+TREE = "tree"  # a page with descendants (their paths and addresses may have changed)
 
-def generation():
-    """The content generation (read once per request: ``website.pagecache``)."""
-    return current_generation()
+
+def scope_key(scope):
+    """The name of the generation of ``scope`` (a page model, or PAGES, MENU, TREE)."""
+    label = scope if isinstance(scope, str) else scope._meta.label_lower
+    return f"derived-scope:{label}"
+
+
+def generation(depends_on=None):
+    """The content generation, or with ``depends_on`` the generations of those scopes (read once
+    per request: ``website.pagecache``).
+
+    A scoped entry also follows the site's page generation, which every change whose reach is not
+    known changes (a snippet, a site, a privacy setting, a restored backup, a failed write:
+    website/signals.py), so it is never kept past a change it might depend on.
+    """
+    if depends_on is None:
+        return current_generation()
+    names = [SITE_PAGES_KEY, *(scope_key(scope) for scope in depends_on)]
+    return "-".join(str(current_generation(name)) for name in names)
 
 
 def cache_key(name, generation, *parts):
@@ -51,14 +72,15 @@ def get_or_build(key, build):
     return value
 
 
-def generation_cached(name, build, *parts):
-    """``build()``, kept until the content generation changes (``parts`` tell entries apart)."""
-    return get_or_build(cache_key(name, generation(), *parts), build)
+def generation_cached(name, build, *parts, depends_on=None):
+    """``build()``, kept until the content generation changes (``parts`` tell entries apart), or
+    with ``depends_on`` until one of those scopes changes."""
+    return get_or_build(cache_key(name, generation(depends_on), *parts), build)
 
 
-def unless_preview(request, name, build, *parts):
+def unless_preview(request, name, build, *parts, depends_on=None):
     """``generation_cached(name, build, *parts)``, except on a preview: a draft lists from its own
     data, computed afresh and never kept."""
     if getattr(request, "is_preview", False):
         return build()
-    return generation_cached(name, build, *parts)
+    return generation_cached(name, build, *parts, depends_on=depends_on)

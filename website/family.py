@@ -5,7 +5,7 @@ ancestors (breadcrumbs), read in one query and kept under the content generation
 from django.db.models import Q
 from wagtail.models import Page
 
-from website.derived import generation_cached
+from website.derived import PAGES, generation_cached
 from website.pagecache import cache_host
 
 
@@ -22,7 +22,7 @@ def page_family(page, request):
             family = build_family(page, request)
         else:
             family = generation_cached(
-                "page-family", lambda: build_family(page, request), page.pk, cache_host(request)
+                "page-family", lambda: build_family(page, request), page.pk, cache_host(request), depends_on=(PAGES,)
             )
         page.family_links = family
     return family

@@ -21,9 +21,10 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
-from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site, TranslatableMixin, get_page_models
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from website.derived import MENU, PAGES, TREE, scope_key
 from website.pagecache import pages_stale_now_and_after_commit, stale_now_and_after_commit
 
 logger = logging.getLogger(__name__)
@@ -133,9 +134,22 @@ def pages_showing(pages, extra_paths=(), referenced=()):
     return shown if len(shown) <= MAX_PAGES else None
 
 
+def scopes_changed(page):
+    """The derived data scoped to ``page``'s type is stale (website.derived), and to every page
+    type when it has descendants (a move or a new slug changes their addresses)."""
+    scopes = [PAGES, page.specific_class or Page]
+    if page.depth <= MENU_DEPTH:
+        scopes.append(MENU)
+    if page.numchild:
+        scopes.extend([TREE, MENU, *get_page_models()])
+    for scope in dict.fromkeys(scopes):
+        stale_now_and_after_commit(scope_key(scope))
+
+
 def pages_changed(page, extra_paths=(), referenced=()):
     """Make the cached copies of the pages that show ``page`` stale, or every page if that is not
     known; the pages it refers to once committed (the reference index as saved) are added then."""
+    scopes_changed(page)
     try:
         shown = pages_showing([page], extra_paths, referenced)
     except Exception:  # never a failed publish for this; every page is made stale instead
@@ -173,6 +187,9 @@ def page_hidden_or_renamed(sender, instance, **kwargs):
 
 @receiver(post_page_move)
 def page_moved(sender, instance, parent_page_before=None, **kwargs):
+    # Its old place may have been in the menu or under a privacy setting (``restricted-paths``).
+    for scope in (MENU, TREE):
+        stale_now_and_after_commit(scope_key(scope))
     pages_changed(instance, extra_paths=[parent_page_before.path] if parent_page_before is not None else [])
 
 
@@ -203,6 +220,7 @@ def snippet_changed(sender, instance, **kwargs):
         return
     if sender._meta.app_label not in ("programmes", "cities", "news", "home"):
         return
+    stale_now_and_after_commit(scope_key(sender))
     field = owning_page_field(sender)
     if field is None:
         site_changed()

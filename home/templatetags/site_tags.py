@@ -5,7 +5,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from website.derived import generation_cached
+from website.derived import MENU, generation_cached
 from website.family import page_family
 from website.links import absolute_url
 
@@ -98,4 +98,4 @@ def build_menu(language_code):
 def site_menu():
     """Header and footer links of the active language, cached until the next publish (its generation)."""
     language_code = translation.get_language() or settings.LANGUAGE_CODE
-    return generation_cached("site-menu", lambda: build_menu(language_code), language_code)
+    return generation_cached("site-menu", lambda: build_menu(language_code), language_code, depends_on=(MENU,))
