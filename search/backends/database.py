@@ -16,7 +16,18 @@ from functools import reduce
 from operator import add, or_
 
 from django.contrib.postgres.search import SearchRank
-from django.db.models import AutoField, Exists, F, FloatField, Func, IntegerField, OuterRef, Q, TextField
+from django.db.models import (
+    AutoField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    TextField,
+)
 from django.db.models.functions import Cast
 from modelsearch.backends import database
 from modelsearch.conf import get_app_config
@@ -111,6 +122,10 @@ class TitleFirstMixin:
     def prepared_query(self):
         return self.query
 
+    def index_order(self):
+        """The order of the other matches: the entries' key (any fixed order will do)."""
+        return "pk"
+
     def ranked_pks(self, config, start, stop):
         if not self.order_by_relevance or isinstance(self.prepared_query(), (MatchAll, Not, Fuzzy)):
             return None
@@ -123,7 +138,7 @@ class TitleFirstMixin:
             entries = self.ranked(self.matching_entries(engine_query, columns), engine_query, columns)
             return [to_python(value) for value in entries.values_list(self.OBJECT_ID, flat=True)[start:stop]]
         named = self.ranked(self.matching_entries(engine_query, ["title"]), engine_query, ["title"])
-        others = self.matching_entries(engine_query, columns).order_by("pk")
+        others = self.matching_entries(engine_query, columns).order_by(self.index_order())
         found = dict.fromkeys(named.values_list(self.OBJECT_ID, flat=True)[:stop])
         found.update(dict.fromkeys(others.values_list(self.OBJECT_ID, flat=True)[:stop]))
         return [to_python(value) for value in list(found)[start:stop]]
@@ -188,6 +203,12 @@ class RankedPostgresMixin(TitleFirstMixin):
     def ranked_pks(self, config, start, stop):
         # Searching named fields builds vectors from the model's own columns: Wagtail's path.
         return None if self.fields else super().ranked_pks(config, start, stop)
+
+    def index_order(self):
+        """By key, written so that PostgreSQL cannot read the key's index for it: walking that
+        index in order, it tests every entry's vectors until it has 1,000 matches (62 ms for a
+        word in a third of 40,000 entries), where the GIN indexes find them all at once (11 ms)."""
+        return ExpressionWrapper(F("pk") + 0, output_field=IntegerField())
 
     def engine_query(self, config):
         return self.build_tsquery(self.query, config=config)
