@@ -65,6 +65,10 @@ UNCACHED_MIN_SHARE = 0.04  # of the static ceiling
 UNCACHED_MAX_QUERIES = 10
 CACHED_MIN_SHARE = 0.50
 TAIL_FACTOR = 4  # p99 < 4 × p50
+# The first request of a page after a change (a news item published), in process, page cache off.
+AFTER_CHANGE_MAX_QUERIES = 12
+AFTER_CHANGE_MAX_MS = 30
+AFTER_CHANGE_ROUNDS = 5
 
 SEARCH_WORDS = {"en": "energy", "ca": "energia", "pl": "energia", "el": "ενέργεια"}
 LIGHTHOUSE_PAGES = ("home", "programme", "city directory", "partnership")
@@ -214,6 +218,8 @@ class Target:
     status: int = 0
     queries: int = 0
     queries_cold: int = 0
+    after_change_queries: int = 0
+    after_change_ms: float = 0.0
     cpu_ms: float = 0.0
     sql: list = field(default_factory=list)
     raw: int = 0
@@ -314,6 +320,33 @@ def measure_in_process(targets):
         body = b"".join(response) if response.streaming else response.content
         target.raw = len(body)
         target.gzipped = len(gzip.compress(body, compresslevel=6, mtime=0))
+    measure_after_a_change(targets, get)
+
+
+def measure_after_a_change(targets, get):
+    """For each page: a news item published (the most frequent change), then the page's first
+    request, with what the change made stale rebuilt (website/derived.py). The most queries and
+    the median wall time of ``AFTER_CHANGE_ROUNDS`` rounds."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from news.models import NewsPage
+
+    news_pk = NewsPage.objects.live().order_by("-pk").values_list("pk", flat=True).first()
+    for target in targets:
+        counts, times = [], []
+        for round_number in range(AFTER_CHANGE_ROUNDS):
+            get(target.path)
+            news = NewsPage.objects.get(pk=news_pk)
+            news.title = f"{news.title.split(' · ')[0]} · {target.name} {round_number}"
+            news.save_revision().publish()
+            with CaptureQueriesContext(connection) as context:
+                start = time.perf_counter()
+                get(target.path)
+                times.append((time.perf_counter() - start) * 1000)
+            counts.append(len(context.captured_queries))
+        target.after_change_queries = max(counts)
+        target.after_change_ms = statistics.median(times)
 
 
 class OriginRecorder:
@@ -635,6 +668,20 @@ def report(targets, statics, lighthouse, settings_line):
             for n, (sql, origin) in enumerate(target.sql, 1):
                 sql = short_sql(sql)
                 lines.append(f"  {n:>3}. {origin}\n       {sql[:300]}{'…' if len(sql) > 300 else ''}")
+    lines += [
+        "",
+        f"First request after a news item is published (in this process, page cache off; most SQL "
+        f"queries and median wall ms of {AFTER_CHANGE_ROUNDS} rounds). Targets: ≤ {AFTER_CHANGE_MAX_QUERIES} "
+        f"queries, ≤ {AFTER_CHANGE_MAX_MS} ms.",
+        f"{'page':<16} {'lang':<4} {'SQL':>5} {'ms':>7}",
+    ]
+    for target in targets:
+        if target.status == 200:
+            lines.append(
+                f"{target.name:<16} {target.language:<4} "
+                f"{target.after_change_queries:>3} {mark(target.after_change_queries <= AFTER_CHANGE_MAX_QUERIES)}"
+                f"{target.after_change_ms:>7.1f} {mark(target.after_change_ms <= AFTER_CHANGE_MAX_MS)}"
+            )
     if lighthouse:
         lines += [
             "",
