@@ -44,8 +44,14 @@ def chromium_page():
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS, headless=True)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.set_default_timeout(TIMEOUT_MS)
-        yield context.new_page()
+        page = context.new_page()
+        page.test_connections = []
+        yield page
         browser.close()
+    # Under Playwright the tests run in another context than the database set-up, and Django
+    # opened a connection for it there: closed here, or the test database cannot be dropped.
+    for connection in page.test_connections:
+        connection.close()
 
 
 @pytest.fixture
@@ -55,6 +61,7 @@ def browser(chromium_page):
     # Django's connections belong to a context; the route handler runs in the browser's. It is
     # given the test's connection, as Django's LiveServerThread does, to see the test's transaction.
     connection = connections[DEFAULT_DB_ALIAS]
+    chromium_page.test_connections.append(connection)
 
     landed = []
 
