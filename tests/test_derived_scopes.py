@@ -9,17 +9,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.test_page_cache_targeted import publish
 from tests.test_query_counts import MAX_QUERIES, PAGE_TYPES, private_cache  # noqa: F401
 
 pytestmark = pytest.mark.slow
-
-
-def publish(page, **changes):
-    page = type(page).objects.get(pk=page.pk)
-    for name, value in changes.items():
-        setattr(page, name, value)
-    page.save_revision().publish()
-    return page
 
 
 def queries(client, url):
