@@ -4,7 +4,8 @@ from django_countries import countries as all_countries
 from wagtail.models import Locale
 
 from base.localize import snippet_map
-from programmes.models import ProgrammePage, Theme, TrainingModulePage
+from base.models import Theme
+from programmes.models import ProgrammePage, TrainingModulePage
 
 
 def active_locale():

@@ -47,9 +47,10 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.models import Locale
 
 from base.api_fields import LanguageField
+from base.models import Theme
 from cities.models import CityPage, PartnershipPage
 from news.models import NewsPage
-from programmes.models import CallPage, ProgrammePage, Theme, TrainingModulePage
+from programmes.models import CallPage, ProgrammePage, TrainingModulePage
 from website.links import absolute_url
 
 logger = logging.getLogger(__name__)

@@ -205,6 +205,7 @@ def build(cities=1000, partnerships=300, news=2000, seed=2024, log=print):
     from django.utils.text import slugify
 
     from base.factories import LANGUAGE_CODES, ensure_locales, translate
+    from base.models import Theme
     from cities import factories as city_factories
     from cities.factories import activity_data, region_of
     from cities.models import (
@@ -219,7 +220,7 @@ def build(cities=1000, partnerships=300, news=2000, seed=2024, log=print):
     from news import factories as news_factories
     from news.models import NewsIndexPage, NewsPage
     from programmes import factories as programme_factories
-    from programmes.models import ProgrammeIndexPage, ProgrammePage, Theme
+    from programmes.models import ProgrammeIndexPage, ProgrammePage
 
     rng = random.Random(seed)
     other_languages = [code for code in LANGUAGE_CODES if code != "en"]

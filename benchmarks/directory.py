@@ -51,9 +51,10 @@ COUNTRIES = [
 def build_site(theme_count=10):
     """Home, programme index with three programmes, the city index and the partnership index."""
     from base.factories import add_page
+    from base.models import Theme
     from cities.models import CityIndexPage, PartnershipIndexPage
     from home.factories import ensure_home
-    from programmes.models import ProgrammeIndexPage, ProgrammePage, Theme
+    from programmes.models import ProgrammeIndexPage, ProgrammePage
 
     home = ensure_home()
     themes = [

@@ -107,11 +107,12 @@ def build(pages=10_000, seed=1):
     from wagtail.models import Page
 
     from base.factories import ensure_locales
+    from base.models import Theme
     from cities.models import CityIndexPage, CityPage, PartnershipCity, PartnershipIndexPage, PartnershipPage
     from home.factories import ensure_home
     from home.models import HomePage
     from news.models import NewsIndexPage, NewsPage
-    from programmes.models import CallPage, ProgrammeIndexPage, ProgrammePage, Theme
+    from programmes.models import CallPage, ProgrammeIndexPage, ProgrammePage
 
     rng = random.Random(seed)
     per_language = max(pages // len(LANGUAGES), 20)

@@ -28,9 +28,10 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from base.localize import snippet_map
+from base.models import Theme, WorldRegion
 from cities.matchmaking import DEPENDS_ON
 from cities.models import CityPage, PartnershipCity
-from programmes.models import ProgrammePage, Theme, WorldRegion
+from programmes.models import ProgrammePage
 from website.derived import cache_key, get_or_build
 from website.derived import generation as current_generation
 from website.listings import (

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 
 from base.factories import add_page
+from base.models import WorldRegion
 from cities.models import (
     CityIndexPage,
     CityPage,
@@ -18,7 +19,6 @@ from cities.models import (
     PartnershipIndexPage,
     PartnershipPage,
 )
-from programmes.models import WorldRegion
 
 # World region of the countries the demo and the tests use; pass ``region`` for any other.
 REGIONS = {

@@ -12,8 +12,9 @@ from django.db.models import F, Prefetch, Q, Value
 from django.utils.translation import gettext_lazy as _
 
 from base.localize import localize_keys, localized_pages, snippet_map
+from base.models import Theme
 from cities.models import CityPage, PartnershipActivity, PartnershipCity, PartnershipPage
-from programmes.models import ProgrammePage, Theme
+from programmes.models import ProgrammePage
 from website.listings import AddressFilterSet, ValueFilter, filter_notices, paginate
 
 PARTNERSHIPS_PER_PAGE = 24

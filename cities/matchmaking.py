@@ -25,7 +25,7 @@ from typing import NamedTuple
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from programmes.models import WorldRegion
+from base.models import WorldRegion
 
 # What the matchmaking and the directory are computed from, besides the snippets: their cached
 # entries are kept until a page of these types changes (website/derived.py).
@@ -156,8 +156,8 @@ def candidates(locale_id, generation):
 
     Three queries to build: the themes, the cities and which themes each has.
     """
+    from base.models import Theme
     from cities.models import CityPage
-    from programmes.models import Theme
     from website.derived import cache_key, get_or_build
 
     def build():

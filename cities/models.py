@@ -24,9 +24,8 @@ from base.api_fields import (
 from base.blocks import BodyBlock
 from base.forms import LocalizedChoicesPageForm
 from base.localize import localized_themes
-from base.models import BasePage
+from base.models import BasePage, Theme, ThemedMixin, WorldRegion, choice_label
 from cities.api_fields import PartnerCitiesField
-from programmes.models import Theme, ThemedMixin, WorldRegion, choice_label
 from website.derived import unless_preview
 from website.routing import FileRoutablePageMixin
 

@@ -13,9 +13,9 @@ from django.http import HttpResponse
 from django_countries import countries
 
 from base.localize import localize
+from base.models import Theme, WorldRegion
 from cities.directory import SORTS, Vocabulary, base_queryset, filtered, parse
 from cities.models import PartnershipCity, PartnershipPage
-from programmes.models import Theme, WorldRegion
 from website.links import absolute_url
 from website.listings import bad_request
 

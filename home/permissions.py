@@ -45,8 +45,8 @@ MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_p
 MODEL_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
-    ("programmes", "change_theme"),
-    ("programmes", "change_organisation"),
+    ("base", "change_theme"),
+    ("base", "change_organisation"),
 ]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),

@@ -13,9 +13,10 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from base.factories import LANGUAGE_CODES, add_page, translate
+from base.models import Theme
 from cities.models import PartnershipPage
 from library.models import LibraryDocument, LibraryIndexPage
-from programmes.models import CallPage, ProgrammePage, Theme
+from programmes.models import CallPage, ProgrammePage
 
 LIBRARY_PAGE = {
     "en": (

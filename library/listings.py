@@ -11,8 +11,9 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from base.localize import localize, localize_keys, localized_pages, snippet_keys
+from base.models import Theme
 from library.models import DOCUMENT_LANGUAGES, LibraryDocument, LibraryIndexPage
-from programmes.models import CallPage, ProgrammePage, Theme
+from programmes.models import CallPage, ProgrammePage
 from website.derived import generation_cached
 
 LANGUAGE_NAMES = dict(DOCUMENT_LANGUAGES)

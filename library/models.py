@@ -89,7 +89,7 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         help_text=_("Optional: the call or partnership this document belongs to, to list it on that page."),
     )
     themes = ParentalManyToManyField(
-        "programmes.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+        "base.Theme", verbose_name=_("themes"), blank=True, related_name="+"
     )
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     base_form_class = LocalizedChoicesSnippetForm  # themes in the document's language

@@ -3,10 +3,11 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from base.localize import snippet_map
+from base.models import Theme
 from news.models import NewsPage
 from programmes import filters
 from programmes.listings import NEWS_FIELDS, children_paths, localized_programme, programme_map
-from programmes.models import ProgrammePage, Theme
+from programmes.models import ProgrammePage
 from website.derived import CACHE_SECONDS, generation_cached
 from website.listings import filter_notices, paginate
 from website.pagecache import current_generation

@@ -12,8 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from base.api_fields import ProgrammeField, ThemesField
 from base.blocks import BodyBlock
 from base.forms import LocalizedChoicesPageForm
-from base.models import BasePage
-from programmes.models import Theme, ThemedMixin
+from base.models import BasePage, Theme, ThemedMixin
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):

@@ -12,15 +12,8 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from base.factories import add_page
-from programmes.models import (
-    CallPage,
-    Organisation,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    ProgrammePhase,
-    Theme,
-    TrainingModulePage,
-)
+from base.models import Organisation, Theme
+from programmes.models import CallPage, ProgrammeIndexPage, ProgrammePage, ProgrammePhase, TrainingModulePage
 
 
 def _locale(locale):

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from base.localize import snippet_map
-from programmes.models import CallPage, ProgrammePage, Theme, TrainingModulePage
+from base.models import Theme
+from programmes.models import CallPage, ProgrammePage, TrainingModulePage
 from website.listings import AddressFilterSet, ValueFilter, country_filter
 
 KINDS = {"call": CallPage, "training": TrainingModulePage}

@@ -14,15 +14,9 @@ from django.db.models import Count, Q, Window
 from wagtail.models import Page
 
 from base.localize import localize_id, localize_keys, localized_pages
+from base.models import Organisation, Theme
 from base.sections import home_sections
-from programmes.models import (
-    CallPage,
-    Organisation,
-    ProgrammeIndexPage,
-    ProgrammePage,
-    Theme,
-    TrainingModulePage,
-)
+from programmes.models import CallPage, ProgrammeIndexPage, ProgrammePage, TrainingModulePage
 from website.derived import generation_cached
 
 # How many partnerships a programme page lists; the partnership index lists them all.

@@ -30,7 +30,7 @@ from base.api_fields import (
 from base.blocks import BodyBlock
 from base.forms import LocalizedChoicesPageForm
 from base.localize import localized_themes
-from base.models import BasePage
+from base.models import BasePage, Organisation, Theme, ThemedMixin, WorldRegion, choice_label
 from programmes.api_fields import ParentProgrammeField
 from website import clock
 from website.derived import generation_cached
@@ -44,115 +44,6 @@ CLOSING_SOON = timedelta(days=14)
 def validate_timezone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError(_("“%(value)s” is not a known time zone, e.g. Europe/Brussels."), params={"value": value})
-
-
-_CHOICE_LABELS = {}
-
-
-def choice_label(choices, value):
-    """What Django's ``get_<field>_display`` gives, without translating every choice's label to
-    look one up (Django hashes each lazy label): for fields shown in long listings.
-
-    The value → (lazy) label map of each choices class is built once; only the one label shown
-    is translated, in the active language, on each call."""
-    labels = _CHOICE_LABELS.get(choices)
-    if labels is None:
-        labels = _CHOICE_LABELS[choices] = dict(choices.choices)
-    return str(labels.get(value, value))
-
-
-class WorldRegion(models.TextChoices):
-    EUROPE = "europe", _("Europe")
-    NORTH_AMERICA = "north-america", _("North America")
-    LATIN_AMERICA = "latin-america", _("Latin America and the Caribbean")
-    ASIA = "asia", _("Asia")
-    AFRICA = "africa", _("Africa")
-    OCEANIA = "oceania", _("Oceania")
-
-
-class Theme(TranslatableMixin, models.Model):
-    """A cooperation theme (circular economy, air quality...), translated in each language."""
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        help_text=_("Used in filter addresses; the same in every language."),
-    )
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("description"),
-        SynchronizedField("slug", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("theme")
-        verbose_name_plural = _("themes")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Organisation(TranslatableMixin, models.Model):
-    """A managing body, contractor, national contact point or other partner."""
-
-    class Kind(models.TextChoices):
-        MANAGING_BODY = "managing-body", _("Managing body")
-        CONTRACTOR = "contractor", _("Contractor")
-        CONTACT_POINT = "contact-point", _("National contact point")
-        PARTNER = "partner", _("Partner")
-
-    name = models.CharField(_("name"), max_length=255)
-    short_name = models.CharField(_("short name"), max_length=50, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PARTNER)
-    country = CountryField(_("country"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("email"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("short_name"),
-        FieldPanel("kind"),
-        FieldPanel("country"),
-        FieldPanel("website"),
-        FieldPanel("email"),
-        FieldPanel("description"),
-    ]
-    translatable_fields = [
-        TranslatableField("name"),
-        TranslatableField("short_name"),
-        TranslatableField("description"),
-        SynchronizedField("kind", overridable=False),
-        SynchronizedField("country", overridable=False),
-        SynchronizedField("website", overridable=False),
-        SynchronizedField("email", overridable=False),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.short_name or self.name
-
-    def get_kind_display(self):
-        return choice_label(self.Kind, self.kind)
-
-
-class ThemedMixin(models.Model):
-    """Pages that carry themes: indexed in the page's own language, shown localised."""
-
-    class Meta:
-        abstract = True
-
-    def theme_names(self):
-        return " ".join(theme.name for theme in localized_themes(self))
 
 
 class ProgrammeIndexPage(FileRoutablePageMixin, BasePage):

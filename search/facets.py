@@ -83,9 +83,10 @@ def _m2m_pairs(model, field_name, target_attribute):
 def build_facet_map():
     from wagtail.models import Locale, Page
 
+    from base.models import Theme
     from cities.models import CityPage, PartnershipCity, PartnershipPage
     from news.models import NewsPage
-    from programmes.models import ProgrammePage, Theme, TrainingModulePage
+    from programmes.models import ProgrammePage, TrainingModulePage
 
     facet_map = FacetMap()
     facet_map.locales = dict(Locale.objects.values_list("pk", "language_code"))

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.slow  # builds the whole demo twice
 
 COUNTED = [
     "wagtailcore.Page",
-    "programmes.Theme",
-    "programmes.Organisation",
+    "base.Theme",
+    "base.Organisation",
     "programmes.ProgrammePhase",
     "cities.PartnershipCity",
     "cities.PartnershipActivity",
@@ -80,7 +80,7 @@ def test_every_page_is_live_in_all_four_languages(built):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model_label", ["programmes.Theme", "programmes.Organisation"])
+@pytest.mark.parametrize("model_label", ["base.Theme", "base.Organisation"])
 def test_every_snippet_is_translated_into_all_four_languages(built, model_label):
     model = apps.get_model(model_label)
     for code in LANGUAGE_CODES:

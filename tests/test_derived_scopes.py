@@ -42,7 +42,7 @@ def test_a_news_item_published_leaves_the_maps_it_is_not_in(client, site):
     assert b"Piraeus and Puerto Montt sign their action plan" in response.content  # the listing is fresh
     read = " ".join(sql)
     assert "programmes_programmepage_themes" not in read  # the programme map
-    assert '"programmes_theme"' not in read and '"programmes_organisation"' not in read  # snippet maps
+    assert '"base_theme"' not in read and '"base_organisation"' not in read  # snippet maps
     assert "library_librarydocument" not in read  # the library map
     _response, sql = queries(client, directory)
     assert "cities_citypage_themes" not in " ".join(sql)  # the directory's index
@@ -60,7 +60,7 @@ def test_a_programme_published_is_shown_everywhere_its_map_is_read(client, site)
 
 
 def test_a_theme_saved_is_shown_by_the_maps_kept_by_scope(client, site):
-    from programmes.models import Theme
+    from base.models import Theme
 
     directory = site.pages["city_index"]["en"].get_url()
     assert client.get(directory).status_code == 200

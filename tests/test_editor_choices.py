@@ -6,11 +6,12 @@ import pytest
 from django.contrib.auth.models import User
 
 from base.factories import translate
+from base.models import Organisation, Theme
 from cities import factories as city_factories
 from cities.models import CityPage
 from home.factories import ensure_home
 from programmes import factories as programme_factories
-from programmes.models import Organisation, ProgrammeIndexPage, ProgrammePage, Theme
+from programmes.models import ProgrammeIndexPage, ProgrammePage
 
 THEMES = {"mobility": "Mobility", "circular-economy": "Circular economy", "air-quality": "Air quality"}
 GREEK = {"Mobility": "Κινητικότητα", "Circular economy": "Κυκλική οικονομία", "Air quality": "Ποιότητα αέρα"}

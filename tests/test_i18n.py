@@ -12,13 +12,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField, get_tr
 from wagtail_localize.models import OverridableSegment, RelatedObjectSegment, StringSegment, TranslationSource
 
 from base.factories import add_page, translate
+from base.models import Organisation, Theme
 from cities import factories as city_factories
 from cities.models import CityPage, PartnershipActivity, PartnershipPage
 from home.factories import standard_page
 from home.models import StandardPage
 from news.models import NewsPage
 from programmes import factories as programme_factories
-from programmes.models import CallPage, Organisation, ProgrammePage, ProgrammePhase, Theme, TrainingModulePage
+from programmes.models import CallPage, ProgrammePage, ProgrammePhase, TrainingModulePage
 from tests.conftest import parse_page
 
 

@@ -111,7 +111,7 @@ def test_renaming_a_page_in_the_menu_shows_on_other_cached_pages(client, about):
 
 
 def test_saving_a_snippet_makes_cached_pages_stale(client, about):
-    from programmes.models import Theme
+    from base.models import Theme
 
     get(client, "/en/about/")
     assert get(client, "/en/about/")["X-Page-Cache"] == "hit"

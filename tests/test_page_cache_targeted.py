@@ -9,10 +9,10 @@ from django.test import override_settings
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from base.models import Theme
 from home.factories import standard_page
 from news.models import NewsPage
 from programmes import factories as programme_factories
-from programmes.models import Theme
 from tests import test_cache_faults
 from website import cache as website_cache
 from website import pagecache

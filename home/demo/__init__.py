@@ -11,6 +11,7 @@ what is already there.
 from wagtail.models import Page, Site
 
 from base.factories import ensure_locales, search_index_deferred, translate
+from base.models import Organisation, Theme
 from cities import factories as city_factories
 from cities.models import CityPage, PartnershipPage
 from home.demo import cities as city_data
@@ -24,7 +25,7 @@ from library.demo import build_library_demo
 from news import factories as news_factories
 from news.models import NewsPage
 from programmes import factories as programme_factories
-from programmes.models import CallPage, Organisation, ProgrammePage, Theme, TrainingModulePage
+from programmes.models import CallPage, ProgrammePage, TrainingModulePage
 from website.links import point_site_at_site_url
 
 

@@ -7,10 +7,11 @@ Dates, countries and names are the programmes' own; the sentences are ours.
 
 from datetime import date
 
+from base.models import WorldRegion
 from home.demo.site import heading, paragraph
 from home.demo.text import Rich, Text, same
 from programmes.factories import at
-from programmes.models import ProgrammePhase, TrainingModulePage, WorldRegion
+from programmes.models import ProgrammePhase, TrainingModulePage
 
 Phase = ProgrammePhase.Kind
 

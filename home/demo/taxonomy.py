@@ -1,7 +1,7 @@
 """Themes and organisations: translatable snippets, each written in its natural source language."""
 
+from base.models import Organisation
 from home.demo.text import Text, same
-from programmes.models import Organisation
 
 THEMES = {
     "circular-economy": {

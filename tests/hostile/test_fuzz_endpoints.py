@@ -367,7 +367,7 @@ TYPES = [
     "home.HomePage",
     "wagtailcore.Page",
     "auth.User",
-    "programmes.Theme",
+    "base.Theme",
     "x.y.z",
     "cities.CityPage,news.NewsPage",
     "CityPage",

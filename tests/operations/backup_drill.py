@@ -43,7 +43,7 @@ def summary():
     from wagtail.models import Locale, Page, Revision
     from wagtail_localize.models import StringTranslation, Translation
 
-    from programmes.models import Theme
+    from base.models import Theme
 
     pages = Page.objects.filter(depth__gt=1).select_related("locale", "content_type").order_by("path")
     return {
@@ -91,9 +91,9 @@ def build():
     from wagtail.images import get_image_model
 
     from base.factories import translate
+    from base.models import Theme
     from home.factories import ensure_home, standard_page
     from programmes.factories import theme as make_theme
-    from programmes.models import Theme
 
     call_command("migrate", interactive=False, verbosity=0)
     home = ensure_home()

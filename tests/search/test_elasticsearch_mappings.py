@@ -148,7 +148,7 @@ def test_text_fields_use_the_language_analyzer_and_are_copied_folded():
         "_all_text_folded",
         "_all_text_boost_2_0_folded",
     }
-    theme_names = properties["programmes_themedmixin__theme_names"]
+    theme_names = properties["base_themedmixin__theme_names"]
     assert theme_names["analyzer"] == "cityco_text"
     assert "_all_text_folded" in theme_names["copy_to"]
 

@@ -19,9 +19,9 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from wagtail_localize.strings import StringValue
 
 from base.factories import add_page, translate
+from base.models import Theme
 from home.models import StandardPage
 from news.models import NewsPage
-from programmes.models import Theme
 
 
 def payload(field):

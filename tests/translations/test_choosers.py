@@ -15,10 +15,10 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 
 from base.factories import translate
+from base.models import Organisation
 from home.permissions import setup_editor_groups
 from library.models import LibraryDocument
 from programmes.factories import organisation, programme, theme
-from programmes.models import Organisation
 from tests.conftest import built_once_per_module
 from tests.translations.conftest import build_small_tree
 

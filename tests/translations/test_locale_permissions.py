@@ -17,10 +17,10 @@ from wagtail.models import Locale, Page, PageViewRestriction, Revision, Workflow
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from base.factories import translate
+from base.models import Theme
 from home.permissions import MODERATORS, setup_editor_groups
 from news.factories import news_item
 from programmes.factories import call, programme, theme
-from programmes.models import Theme
 from tests.conftest import built_once_per_module
 from tests.translations.conftest import build_small_tree
 from translations import views
@@ -269,7 +269,7 @@ def test_import_a_po_file(role, code, kind, world, as_role):
 def submit_url(obj):
     if isinstance(obj, Page):
         return reverse("wagtail_localize:submit_page_translation", args=[obj.pk])
-    return reverse("wagtail_localize:submit_snippet_translation", args=["programmes", "theme", obj.pk])
+    return reverse("wagtail_localize:submit_snippet_translation", args=["base", "theme", obj.pk])
 
 
 @pytest.mark.django_db
@@ -333,7 +333,7 @@ def test_sync_translated_pages_needs_every_language_it_writes_into(role, languag
 def test_wagtail_localizes_urls_answer_with_our_views():
     for name, args, view in [
         ("submit_page_translation", [1], views.SubmitPageTranslationView),
-        ("submit_snippet_translation", ["programmes", "theme", 1], views.SubmitSnippetTranslationView),
+        ("submit_snippet_translation", ["base", "theme", 1], views.SubmitSnippetTranslationView),
         ("update_translations", [1], views.UpdateTranslationsView),
     ]:
         assert resolve(reverse(f"wagtail_localize:{name}", args=args)).func.view_class is view

@@ -139,7 +139,7 @@ def test_snippets_have_a_status_too(tree):
     assert row.kind == "snippet"
     assert row.cells["el"].status == UP_TO_DATE
     assert row.cells["el"].action_url == reverse(
-        "wagtailsnippets_programmes_theme:edit", args=[circular.get_translation(tree["locales"]["el"]).pk]
+        "wagtailsnippets_base_theme:edit", args=[circular.get_translation(tree["locales"]["el"]).pk]
     )
     circular.description = "Reuse, repair, recycle."
     circular.save()

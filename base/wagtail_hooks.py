@@ -3,7 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from base.choosers import TranslatableSnippetChooserViewSet
-from programmes.models import Organisation, Theme
+from base.models import Organisation, Theme
 
 
 class ThemeViewSet(SnippetViewSet):

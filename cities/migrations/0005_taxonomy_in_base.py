@@ -1,0 +1,34 @@
+import modelcluster.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    """The themes now live in the base app (the same table): the state changes, the database does not."""
+
+    dependencies = [
+        ('base', '0001_initial'),
+        ('cities', '0004_programme_reverse_names'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='citypage',
+                    name='partner_themes',
+                    field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='base.theme', verbose_name='themes it seeks partners on'),
+                ),
+                migrations.AlterField(
+                    model_name='citypage',
+                    name='themes',
+                    field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='base.theme', verbose_name='themes of interest'),
+                ),
+                migrations.AlterField(
+                    model_name='partnershippage',
+                    name='themes',
+                    field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='base.theme', verbose_name='themes'),
+                ),
+            ],
+            database_operations=[],
+        ),
+    ]
