@@ -218,7 +218,7 @@ def snippet_changed(sender, instance, **kwargs):
     part of its page."""
     if not isinstance(instance, TranslatableMixin) or isinstance(instance, Page):
         return
-    if sender._meta.app_label not in ("programmes", "cities", "news", "home"):
+    if sender._meta.app_label not in ("base", "programmes", "cities", "news", "home"):
         return
     stale_now_and_after_commit(scope_key(sender))
     field = owning_page_field(sender)
