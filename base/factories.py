@@ -1,4 +1,5 @@
-"""Builders every app's factories and demo data use: locales, adding and translating pages, bulk indexing.
+"""Builders every app's factories and demo data use: locales, themes and organisations, adding and
+translating pages, bulk indexing.
 
 Each builder is idempotent where the demo needs it: ``get_or_create`` style by slug or
 translation source, so running the demo command twice creates nothing new.
@@ -12,11 +13,40 @@ from django.db.models.signals import post_save
 from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from base.models import Organisation, Theme
+
 LANGUAGE_CODES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
 def ensure_locales():
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGE_CODES}
+
+
+def locale_of(locale):
+    """A Locale from a language code, a Locale, or None (the default locale)."""
+    if locale is None:
+        return Locale.get_default()
+    if isinstance(locale, str):
+        return Locale.objects.get(language_code=locale)
+    return locale
+
+
+def theme(slug, name=None, description="", locale=None):
+    """The theme with ``slug`` in ``locale`` (default: the default locale), created if missing."""
+    obj, _created = Theme.objects.get_or_create(
+        slug=slug,
+        locale=locale_of(locale),
+        defaults={"name": name or slug.replace("-", " ").capitalize(), "description": description},
+    )
+    return obj
+
+
+def organisation(name, kind=Organisation.Kind.PARTNER, locale=None, **fields):
+    """The organisation called ``name`` in ``locale``, created with ``fields`` if missing."""
+    obj, _created = Organisation.objects.get_or_create(
+        name=name, locale=locale_of(locale), defaults={"kind": kind, **fields}
+    )
+    return obj
 
 
 def add_page(parent, page, publish=True):

@@ -160,8 +160,8 @@ DATA_SOURCES = (
     "*/models.py",
     "*/models/*.py",
     "*/factories.py",
-    "home/demo.py",
-    "home/demo/*",
+    "*/demo.py",
+    "*/demo/*",
     "home/management/commands/load_demo.py",
     "benchmarks/build_data.py",
 )

@@ -204,6 +204,7 @@ def section(model, locales, make_source):
 def build(cities=1000, partnerships=300, news=2000, seed=2024, log=print):
     from django.utils.text import slugify
 
+    from base import factories as base_factories
     from base.factories import LANGUAGE_CODES, ensure_locales, translate
     from base.models import Theme
     from cities import factories as city_factories
@@ -243,7 +244,7 @@ def build(cities=1000, partnerships=300, news=2000, seed=2024, log=print):
     themes = list(Theme.objects.filter(locale=locales["en"]))
     if not themes:
         themes = [
-            programme_factories.theme(slug)
+            base_factories.theme(slug)
             for slug in (
                 "energy",
                 "mobility",

@@ -1,50 +1,21 @@
-"""Builders for themes, organisations, programmes, phases, calls and training modules.
+"""Builders for programmes, phases, calls and training modules.
 
 Used by the demo content and the tests. Every builder has sensible defaults, takes keyword
-overrides for any model field, and is idempotent: a snippet is found again by its slug (themes)
-or name (organisations) in its locale, a page by its slug under its parent.
+overrides for any model field, and is idempotent: a page is found again by its slug under its parent.
 """
 
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.utils.text import slugify
-from wagtail.models import Locale
 
 from base.factories import add_page
-from base.models import Organisation, Theme
 from programmes.models import CallPage, ProgrammeIndexPage, ProgrammePage, ProgrammePhase, TrainingModulePage
-
-
-def _locale(locale):
-    if locale is None:
-        return Locale.get_default()
-    if isinstance(locale, str):
-        return Locale.objects.get(language_code=locale)
-    return locale
 
 
 def at(day, hour=0, minute=0, zone="Europe/Brussels"):
     """An aware datetime for a wall-clock time in ``zone``: ``at(date(2021, 11, 15), 23, 59)``."""
     return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(zone))
-
-
-def theme(slug, name=None, description="", locale=None):
-    """The theme with ``slug`` in ``locale`` (default: the default locale), created if missing."""
-    obj, _created = Theme.objects.get_or_create(
-        slug=slug,
-        locale=_locale(locale),
-        defaults={"name": name or slug.replace("-", " ").capitalize(), "description": description},
-    )
-    return obj
-
-
-def organisation(name, kind=Organisation.Kind.PARTNER, locale=None, **fields):
-    """The organisation called ``name`` in ``locale``, created with ``fields`` if missing."""
-    obj, _created = Organisation.objects.get_or_create(
-        name=name, locale=_locale(locale), defaults={"kind": kind, **fields}
-    )
-    return obj
 
 
 def programme_index(home, title="Programmes", slug="programmes", introduction="", show_in_menus=True):

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 from hypothesis import settings as hypothesis_settings
 from hypothesis.database import DirectoryBasedExampleDatabase
 
+from base import factories as base_factories
 from base.factories import LANGUAGE_CODES, translate
 from cities import factories as city_factories
 from home.factories import ensure_home, standard_page
@@ -94,7 +95,7 @@ def build_site():
     they show in listings and calendars.
     """
     tree = build_tree()
-    theme = programme_factories.theme("circular-economy", "Circular economy")
+    theme = base_factories.theme("circular-economy", "Circular economy")
     for code in OTHER_LANGUAGES:
         translate(theme, code, {"Circular economy": translated_title("Circular economy", code)})
     programme = programme_factories.programme(

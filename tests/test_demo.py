@@ -218,6 +218,7 @@ def test_cities_have_real_places_and_some_look_for_partners(built):
 
 @pytest.mark.django_db
 def test_factories_fill_in_defaults_and_find_what_is_already_there(built):
+    from base import factories as base_factories
     from cities import factories as city_factories
     from news import factories as news_factories
     from programmes import factories as programme_factories
@@ -248,9 +249,9 @@ def test_factories_fill_in_defaults_and_find_what_is_already_there(built):
 
     item = news_factories.news_item(page("news.NewsIndexPage", "en"), programme=programme)
     assert item.date == date.today() and item.programme_id == programme.pk
-    theme = programme_factories.theme("circular-economy", locale="en")
+    theme = base_factories.theme("circular-economy", locale="en")
     assert theme.name == "Circular economy"
-    assert programme_factories.organisation("Ramboll", locale="en").kind == "contractor"
+    assert base_factories.organisation("Ramboll", locale="en").kind == "contractor"
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ has none."""
 import pytest
 from django.contrib.auth.models import User
 
+from base import factories as base_factories
 from base.factories import translate
 from base.models import Organisation, Theme
 from cities import factories as city_factories
@@ -25,7 +26,7 @@ CATALAN = {
 @pytest.fixture
 def themes(db):
     ensure_home()  # and the four locales
-    english = [programme_factories.theme(slug, name) for slug, name in THEMES.items()]
+    english = [base_factories.theme(slug, name) for slug, name in THEMES.items()]
     for theme in english:
         translate(theme, "el", {theme.name: GREEK[theme.name]})
         translate(theme, "ca", {theme.name: CATALAN[theme.name]})
@@ -38,7 +39,7 @@ def programmes(themes):
     a home and an index, but no themes)."""
     home = ensure_home()
     index = programme_factories.programme_index(home)
-    partner = programme_factories.organisation("Eurocities")
+    partner = base_factories.organisation("Eurocities")
     translate(partner, "el", {"Eurocities": "Ευρωπόλεις"})
     english = programme_factories.programme(index, "ICP AGIR", themes=themes[:2], delivery_partners=[partner])
     for code in ("el", "pl"):
@@ -101,7 +102,7 @@ def test_a_page_in_a_language_without_themes_is_offered_the_source_ones(programm
 
 
 def test_a_theme_not_yet_translated_is_offered_in_the_source_language(programmes):
-    new = programme_factories.theme("water", "Water")
+    new = base_factories.theme("water", "Water")
 
     form = editor_form(programmes["el"])
 

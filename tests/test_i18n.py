@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail_localize.fields import SynchronizedField, TranslatableField, get_translatable_fields
 from wagtail_localize.models import OverridableSegment, RelatedObjectSegment, StringSegment, TranslationSource
 
+from base import factories as base_factories
 from base.factories import add_page, translate
 from base.models import Organisation, Theme
 from cities import factories as city_factories
@@ -279,7 +280,7 @@ def test_resync_updates_synchronised_programme_fields_and_keeps_the_translated_t
     )
     translate(programme, "ca", {"Sync test": "Prova de sincronització", "Kick-off": "Inici"})
 
-    air = programme_factories.theme("air-quality", "Air quality")
+    air = base_factories.theme("air-quality", "Air quality")
     ProgrammePhase.objects.filter(page=programme).update(start_date=date(2021, 3, 1))
     programme = ProgrammePage.objects.get(pk=programme.pk)
     programme.end_date = date(2023, 6, 30)

@@ -14,6 +14,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from base import factories as base_factories
 from base.factories import translate
 from cities.models import PartnershipCity, PartnershipPage
 from home.listings import home_listings
@@ -141,7 +142,7 @@ def test_initiative_names_its_parent_programme(client, site):
 
 def test_programme_preview_shows_the_themes_as_edited(site):
     """A preview's page carries its relations in memory: those are shown, not the live ones."""
-    other_theme = programme_factories.theme("air-quality", "Air quality")
+    other_theme = base_factories.theme("air-quality", "Air quality")
     draft = ProgrammePage.objects.get(pk=site.pages["programme"]["en"].pk)
     draft.themes = [other_theme]  # in memory, as a preview's revision
     draft.previewing = True  # as BasePage.serve_preview marks it
@@ -288,7 +289,7 @@ def test_news_page_links_the_programme_in_its_language(client, site):
 
 
 def test_training_page_shows_its_organiser_in_its_language(client, site):
-    organiser = programme_factories.organisation("Training agency", website="https://example.org/")
+    organiser = base_factories.organisation("Training agency", website="https://example.org/")
     greek_organiser = translate(organiser, "el", {"Training agency": "Οργανισμός κατάρτισης"})
     for page in site.pages["training"].values():
         TrainingModulePage.objects.filter(pk=page.pk).update(organiser=organiser)

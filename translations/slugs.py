@@ -13,7 +13,7 @@ change it, whenever it is missing or is only the source's slug:
   PO file is imported (``po``): this covers translations made before, and new source slugs.
 
 Translations written by code (``home.factories.translate``, the demo) keep the slugs they are given.
-Slugs are ASCII and transliterated the way the demo content's are (``home.demo.text.slug_for``);
+Slugs are ASCII and transliterated the way the demo content's are (``base.slugs.slug_for``);
 wagtail-localize makes the slug unique among the page's siblings when it writes the page.
 """
 

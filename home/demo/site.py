@@ -1,6 +1,7 @@
 """Home page, section indexes and standard pages (about, accessibility, privacy), source English."""
 
-from home.demo.text import Rich, Text
+from base.demo import heading, paragraph
+from base.demo.text import Rich, Text
 
 HOME = {
     "title": Text("City Cooperation", "Cooperació entre ciutats", "Współpraca miast", "Συνεργασία πόλεων"),
@@ -60,18 +61,6 @@ NEWS = {
         "Νέα από τα προγράμματα και τις πόλεις, σε τέσσερις γλώσσες.",
     ),
 }
-
-
-def heading(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
-
-
-def paragraph(html):
-    return {"type": "paragraph", "value": html}
-
-
-def call_to_action(text, url):
-    return {"type": "call_to_action", "value": {"text": text, "url": url}}
 
 
 ABOUT = {

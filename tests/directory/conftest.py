@@ -22,6 +22,7 @@ from datetime import date
 
 import pytest
 
+from base import factories as base_factories
 from base.factories import add_page, translate
 from cities import factories as city_factories
 from home.factories import ensure_home
@@ -53,7 +54,7 @@ def build_directory():
     home = ensure_home()
     d.home = {"en": home, "ca": translate(home, "ca", {})}
     for slug, (name, name_ca) in THEMES.items():
-        theme = programme_factories.theme(slug, name)
+        theme = base_factories.theme(slug, name)
         translate(theme, "ca", {name: name_ca})
         d.themes[slug] = theme
     air, energy, circular = (d.themes[slug] for slug in THEMES)

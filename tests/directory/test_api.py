@@ -3,6 +3,7 @@
 import pytest
 from jsonschema import Draft202012Validator
 
+from base import factories as base_factories
 from news import factories as news_factories
 from programmes import factories as programme_factories
 
@@ -198,7 +199,7 @@ def shared_api_data(shared_directory, django_db_blocker):
     """The directory's data plus a call, a training module and a news item, once per module."""
     with django_db_blocker.unblock():
         iurc = shared_directory.programmes["iurc"]
-        organisation = programme_factories.organisation("Managing body", kind="managing-body", country="BE")
+        organisation = base_factories.organisation("Managing body", kind="managing-body", country="BE")
         programme_factories.call(iurc, "Call 2026", contact_points=[organisation], who_may_apply="Cities.")
         programme_factories.training_module(
             iurc,

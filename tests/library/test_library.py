@@ -7,12 +7,12 @@ from django.test import RequestFactory
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
-from base.factories import add_page, translate
+from base.factories import add_page, theme, translate
 from cities.factories import city, partnership, partnership_index
 from cities.factories import city_index as make_city_index
 from library.listings import documents_for, library_context, search_documents
 from library.models import LibraryDocument, LibraryIndexPage
-from programmes.factories import call, programme, theme
+from programmes.factories import call, programme
 from tests.conftest import built_once_per_module
 from tests.translations.conftest import build_small_tree, translate_fully
 from translations.status import MISSING, OUTDATED, UP_TO_DATE, compute_status

@@ -90,10 +90,10 @@ def build():
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
 
+    from base.factories import theme as make_theme
     from base.factories import translate
     from base.models import Theme
     from home.factories import ensure_home, standard_page
-    from programmes.factories import theme as make_theme
 
     call_command("migrate", interactive=False, verbosity=0)
     home = ensure_home()

@@ -22,6 +22,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from base import factories as base_factories
 from base.factories import translate
 from cities import factories as city_factories
 from home.factories import ensure_home, standard_page
@@ -105,7 +106,7 @@ def build_search_site():
         )
 
     for slug, names in THEMES.items():
-        theme = programme_factories.theme(slug, names["en"])
+        theme = base_factories.theme(slug, names["en"])
         for code in ("ca", "pl", "el"):
             translate(theme, code, {names["en"]: names[code]})
         site.themes[slug] = theme

@@ -12,6 +12,7 @@ import pytest
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
+from base import factories as base_factories
 from base import stemming
 from base.factories import translate
 from cities import factories as city_factories
@@ -54,7 +55,7 @@ def build_words_site():
         pages[title.lower()] = in_languages(
             sections[title], {code: {title: name} for code, name in SECTIONS[title].items()}
         )
-    circular = programme_factories.theme("circular-economy", CIRCULAR["en"])
+    circular = base_factories.theme("circular-economy", CIRCULAR["en"])
     for code in ("ca", "pl", "el"):
         translate(circular, code, {CIRCULAR["en"]: CIRCULAR[code]})
 

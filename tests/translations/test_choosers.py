@@ -14,11 +14,11 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
 
-from base.factories import translate
+from base.factories import organisation, theme, translate
 from base.models import Organisation
 from home.permissions import setup_editor_groups
 from library.models import LibraryDocument
-from programmes.factories import organisation, programme, theme
+from programmes.factories import programme
 from tests.conftest import built_once_per_module
 from tests.translations.conftest import build_small_tree
 

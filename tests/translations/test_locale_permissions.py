@@ -16,11 +16,11 @@ from django.urls import resolve, reverse
 from wagtail.models import Locale, Page, PageViewRestriction, Revision, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from base.factories import translate
+from base.factories import theme, translate
 from base.models import Theme
 from home.permissions import MODERATORS, setup_editor_groups
 from news.factories import news_item
-from programmes.factories import call, programme, theme
+from programmes.factories import call, programme
 from tests.conftest import built_once_per_module
 from tests.translations.conftest import build_small_tree
 from translations import views

@@ -7,9 +7,9 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from base.factories import add_page, translate
+from base.factories import add_page, theme, translate
 from home.models import StandardPage
-from programmes.factories import programme, theme
+from programmes.factories import programme
 from tests.translations.conftest import translate_fully
 from translations.status import (
     IN_PROGRESS,

@@ -1,7 +1,9 @@
 """Themes and organisations: translatable snippets, each written in its natural source language."""
 
+from base import factories
+from base.demo import in_all_languages
+from base.demo.text import Text, resolve, same
 from base.models import Organisation
-from home.demo.text import Text, same
 
 THEMES = {
     "circular-economy": {
@@ -340,3 +342,17 @@ ORGANISATIONS = {
         {"kind": Kind.CONTRACTOR, "website": "https://smcnetzero.eu/"},
     ),
 }
+
+
+def build_taxonomy():
+    """Themes (written in English) and organisations (each in its source language)."""
+    themes = {}
+    for slug, text in THEMES.items():
+        theme = factories.theme(slug, **resolve(text, "en"), locale="en")
+        themes[slug] = in_all_languages(theme, text, "en")
+    organisations = {}
+    for key, (source, text, facts) in ORGANISATIONS.items():
+        values = resolve(text, source)
+        organisation = factories.organisation(values.pop("name"), locale=source, **values, **facts)
+        organisations[key] = in_all_languages(organisation, text, source)
+    return themes, organisations

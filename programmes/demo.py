@@ -7,9 +7,10 @@ Dates, countries and names are the programmes' own; the sentences are ours.
 
 from datetime import date
 
+from base.demo import heading, in_all_languages, paragraph
+from base.demo.text import Rich, Text, resolve, same
 from base.models import WorldRegion
-from home.demo.site import heading, paragraph
-from home.demo.text import Rich, Text, same
+from programmes import factories as programme_factories
 from programmes.factories import at
 from programmes.models import ProgrammePhase, TrainingModulePage
 
@@ -1030,3 +1031,82 @@ SMCNETZERO_ONLINE_FACTS = {
     "mode": TrainingModulePage.Mode.ONLINE,
 }
 SMCNETZERO_THEMES = ["net-zero", "smart-cities", "energy-transition"]
+
+
+def build_programmes(sections, themes, organisations):
+    """The four programmes, the Small Giants initiative, two calls and two training modules."""
+    index = sections["programmes"]
+
+    def themed(slugs, code):
+        return [themes[slug][code] for slug in slugs]
+
+    def org(key, code):
+        return organisations[key][code]
+
+    programmes = {}
+    icp = programme_factories.programme(
+        index["en"],
+        **resolve(ICP_AGIR, "en"),
+        **ICP_AGIR_FACTS,
+        themes=themed(ICP_AGIR_THEMES, "en"),
+        managing_body=org("dg-regio", "en"),
+        delivery_partners=[org("ramboll", "en")],
+    )
+    programmes["icp-agir"] = in_all_languages(icp, ICP_AGIR, "en")
+    call_2021 = programme_factories.call(icp, **resolve(ICP_AGIR_CALL, "en"), **ICP_AGIR_CALL_FACTS)
+    in_all_languages(call_2021, ICP_AGIR_CALL, "en")
+
+    contact_points = [org(key, "pl") for key in ("iuc-coordination-unit", "urbact-poland", "zmp", "szgip")]
+    iuc = programme_factories.programme(
+        index["pl"],
+        **resolve(IUC, "pl"),
+        **IUC_FACTS,
+        themes=themed(IUC_THEMES, "pl"),
+        delivery_partners=contact_points,
+    )
+    programmes["iuc"] = in_all_languages(iuc, IUC, "pl")
+    call_2017 = programme_factories.call(
+        iuc, **resolve(IUC_CALL, "pl"), **IUC_CALL_FACTS, contact_points=contact_points
+    )
+    in_all_languages(call_2017, IUC_CALL, "pl")
+
+    iurc = programme_factories.programme(
+        index["el"],
+        **resolve(IURC, "el"),
+        **IURC_FACTS,
+        themes=themed(IURC_THEMES, "el"),
+        managing_body=org("dg-regio", "el"),
+        delivery_partners=[org("fpi", "el")],
+    )
+    programmes["iurc"] = in_all_languages(iurc, IURC, "el")
+
+    scm = programme_factories.programme(
+        index["ca"],
+        **resolve(SMART_CITIES_MARKETPLACE, "ca"),
+        **SMART_CITIES_MARKETPLACE_FACTS,
+        themes=themed(SMART_CITIES_MARKETPLACE_THEMES, "ca"),
+        managing_body=org("european-commission", "ca"),
+        delivery_partners=[org("smcnetzero", "ca"), org("diba-europe-office", "ca")],
+    )
+    programmes["smart-cities-marketplace"] = in_all_languages(scm, SMART_CITIES_MARKETPLACE, "ca")
+    small_giants = programme_factories.programme(
+        scm,
+        **resolve(SMALL_GIANTS, "ca"),
+        **SMALL_GIANTS_FACTS,
+        themes=themed(SMALL_GIANTS_THEMES, "ca"),
+        managing_body=org("european-commission", "ca"),
+    )
+    programmes["small-giants"] = in_all_languages(small_giants, SMALL_GIANTS, "ca")
+    for text, facts in (
+        (SMCNETZERO_COPENHAGEN, SMCNETZERO_COPENHAGEN_FACTS),
+        (SMCNETZERO_ONLINE, SMCNETZERO_ONLINE_FACTS),
+    ):
+        module = programme_factories.training_module(
+            scm,
+            **resolve(text, "ca"),
+            **facts,
+            themes=themed(SMCNETZERO_THEMES, "ca"),
+            organiser=org("smcnetzero", "ca"),
+        )
+        in_all_languages(module, text, "ca")
+    return programmes

@@ -13,9 +13,10 @@ in English.
 
 from datetime import date
 
+from base.demo import heading, in_all_languages, paragraph
+from base.demo.text import Rich, Text, named, resolve, slugs
+from cities import factories as city_factories
 from cities.models import PartnershipActivity, PartnershipCity, PartnershipPage
-from home.demo.site import heading, paragraph
-from home.demo.text import Rich, Text, named, slugs
 
 
 def _city(key, title, introduction, country, population, latitude, longitude, themes, programmes, **extra):
@@ -988,3 +989,40 @@ ICP_AGIR_PAIRS = [
     },
 ]
 ICP_AGIR_PAIR_FACTS = {"duration_months": 14, "status": PartnershipPage.Status.COMPLETED}
+
+
+def build_cities(sections, themes, programmes):
+    """The cities (written in English) and the partnerships (Piraeus–Puerto Montt in Greek)."""
+    cities = {}
+    for item in CITIES:
+        page = city_factories.city(
+            sections["cities"]["en"],
+            **resolve(item["text"], "en"),
+            **item["facts"],
+            themes=[themes[slug]["en"] for slug in item["themes"]],
+            partner_themes=[themes[slug]["en"] for slug in item["partner_themes"]],
+            programmes=[programmes[code]["en"] for code in item["programmes"]],
+        )
+        cities[item["key"]] = in_all_languages(page, item["text"], "en")
+
+    partnership = city_factories.partnership(
+        sections["partnerships"]["el"],
+        [(cities[key]["el"], role) for key, role in PIRAEUS_PUERTO_MONTT_CITIES],
+        **resolve(PIRAEUS_PUERTO_MONTT, "el"),
+        **PIRAEUS_PUERTO_MONTT_FACTS,
+        programme=programmes["iurc"]["el"],
+        themes=[themes[slug]["el"] for slug in PIRAEUS_PUERTO_MONTT_THEMES],
+    )
+    in_all_languages(partnership, PIRAEUS_PUERTO_MONTT, "el")
+    for pair in ICP_AGIR_PAIRS:
+        partnership = city_factories.partnership(
+            sections["partnerships"]["en"],
+            [(cities[key]["en"], role) for key, role in pair["cities"]],
+            **resolve(pair["text"], "en"),
+            **ICP_AGIR_PAIR_FACTS,
+            start_date=pair["start_date"],
+            programme=programmes["icp-agir"]["en"],
+            themes=[themes[slug]["en"] for slug in pair["themes"]],
+        )
+        in_all_languages(partnership, pair["text"], "en")
+    return cities

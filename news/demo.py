@@ -9,9 +9,10 @@ meeting (1 March 2024).
 
 from datetime import date
 
-from home.demo.programmes import ICP_AGIR_URL
-from home.demo.site import call_to_action, heading, paragraph
-from home.demo.text import Rich, Text, slugs
+from base.demo import call_to_action, heading, in_all_languages, paragraph
+from base.demo.text import Rich, Text, resolve, slugs
+from news import factories as news_factories
+from programmes.demo import ICP_AGIR_URL
 
 
 def _news(source, programme, themes, day, text):
@@ -396,3 +397,16 @@ NEWS = [
         },
     ),
 ]
+
+
+def build_news(sections, themes, programmes):
+    for item in NEWS:
+        source = item["source"]
+        page = news_factories.news_item(
+            sections["news"][source],
+            **resolve(item["text"], source),
+            date=item["date"],
+            programme=programmes[item["programme"]][source],
+            themes=[themes[slug][source] for slug in item["themes"]],
+        )
+        in_all_languages(page, item["text"], source)
