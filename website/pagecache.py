@@ -23,6 +23,7 @@ Cached bodies are kept raw and gzip-compressed; compression is safe here (BREACH
 in the body, and cached pages carry none).
 """
 
+import functools
 import gzip
 import logging
 import os
@@ -71,10 +72,17 @@ def _shared_cache():
 
 
 def _generation_file(name):
+    configured = getattr(settings, "PAGE_CACHE_GENERATION_FILE", None)
+    return _generation_file_in(str(configured) if configured else None, name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _generation_file_in(configured, name):
+    """Built once per name: a cached hit reads two of these files, and building a path each time
+    took a sixth of the hit's time."""
+    page_cache_file = Path(configured) if configured else settings.BASE_DIR / "var" / "page-cache-generation"
     if name == GENERATION_KEY:
-        default = settings.BASE_DIR / "var" / "page-cache-generation"
-        return Path(getattr(settings, "PAGE_CACHE_GENERATION_FILE", default))
-    page_cache_file = _generation_file(GENERATION_KEY)
+        return page_cache_file
     return page_cache_file.with_name(f"{page_cache_file.name}.{name}")
 
 
