@@ -1,9 +1,11 @@
-"""Show synchronised relations in the reader's language.
+"""Show a page's relations in the reader's language.
 
-Translations keep their relations pointing at the source-language objects (wagtail-localize
-synchronises them as they are), so templates look up each object's translation in the active
-locale by ``translation_key``. Themes and organisations are small tables: one map per locale,
-kept under the content generation.
+The many-to-many relations (themes, partners) keep pointing at the source-language objects
+(wagtail-localize synchronises them as they are; it translates foreign keys and inline models,
+not many-to-many fields), so templates look up each object's translation in the active locale by
+``translation_key``. The translated organisation links (managing body, organiser) usually hold the
+page's language already, and are read the same way so that one translated after the page shows
+at once. Themes and organisations are small tables: one map per locale, kept until one is saved.
 """
 
 from website.derived import generation_cached

@@ -184,7 +184,9 @@ class ProgrammePage(ThemedMixin, BasePage):
         SynchronizedField("code", overridable=False),
         # Other names are names, not words: the same in every language (base/indexing.py).
         SynchronizedField("also_known_as", overridable=False),
-        SynchronizedField("managing_body", overridable=False),
+        # A translation points at the managing body's translation in its language (when there is
+        # one as it is translated or synced); submitting the page for translation submits it too.
+        TranslatableField("managing_body"),
         SynchronizedField("delivery_partners", overridable=False),
         SynchronizedField("start_date", overridable=False),
         SynchronizedField("end_date", overridable=False),
@@ -545,7 +547,7 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         SynchronizedField("country", overridable=False),
         SynchronizedField("registration_url", overridable=False),
         SynchronizedField("registration_deadline", overridable=False),
-        SynchronizedField("organiser", overridable=False),
+        TranslatableField("organiser"),  # as the programme's managing body
         SynchronizedField("themes", overridable=False),
     ]
 
