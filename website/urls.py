@@ -13,6 +13,11 @@ from website.routing import FILE_ROUTE_PATTERN
 urlpatterns = [
     # Passkey sign-in and enrolment (accounts/passkeys.py), before the admin's catch-all.
     path("admin/webauthn/", include("accounts.urls")),
+    # Themes and organisations moved from the programmes app to base: editors' bookmarks follow.
+    re_path(
+        r"^admin/snippets/programmes/(?P<rest>(?:theme|organisation)/.*)$",
+        RedirectView.as_view(url="/admin/snippets/base/%(rest)s", permanent=True, query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("api.urls")),  # /api/v2/ (docs/open-data.md)
