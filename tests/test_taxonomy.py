@@ -11,7 +11,10 @@ from base.models import Organisation, Theme
     "old, new",
     [
         ("/admin/snippets/programmes/theme/", "/admin/snippets/base/theme/"),
-        ("/admin/snippets/programmes/organisation/edit/7/?locale=el", "/admin/snippets/base/organisation/edit/7/?locale=el"),
+        (
+            "/admin/snippets/programmes/organisation/edit/7/?locale=el",
+            "/admin/snippets/base/organisation/edit/7/?locale=el",
+        ),
     ],
 )
 def test_old_snippet_admin_addresses_lead_to_the_new_ones(client, old, new):

@@ -37,43 +37,99 @@ class Migration(migrations.Migration):
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.CreateModel(
-                    name='Organisation',
+                    name="Organisation",
                     fields=[
-                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                        ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                        ('name', models.CharField(max_length=255, verbose_name='name')),
-                        ('short_name', models.CharField(blank=True, max_length=50, verbose_name='short name')),
-                        ('kind', models.CharField(choices=[('managing-body', 'Managing body'), ('contractor', 'Contractor'), ('contact-point', 'National contact point'), ('partner', 'Partner')], default='partner', max_length=20, verbose_name='kind')),
-                        ('country', django_countries.fields.CountryField(blank=True, max_length=2, verbose_name='country')),
-                        ('website', models.URLField(blank=True, verbose_name='website')),
-                        ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                        ('description', models.TextField(blank=True, verbose_name='description')),
-                        ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ("name", models.CharField(max_length=255, verbose_name="name")),
+                        (
+                            "short_name",
+                            models.CharField(blank=True, max_length=50, verbose_name="short name"),
+                        ),
+                        (
+                            "kind",
+                            models.CharField(
+                                choices=[
+                                    ("managing-body", "Managing body"),
+                                    ("contractor", "Contractor"),
+                                    ("contact-point", "National contact point"),
+                                    ("partner", "Partner"),
+                                ],
+                                default="partner",
+                                max_length=20,
+                                verbose_name="kind",
+                            ),
+                        ),
+                        (
+                            "country",
+                            django_countries.fields.CountryField(
+                                blank=True, max_length=2, verbose_name="country"
+                            ),
+                        ),
+                        ("website", models.URLField(blank=True, verbose_name="website")),
+                        ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                        ("description", models.TextField(blank=True, verbose_name="description")),
+                        (
+                            "locale",
+                            models.ForeignKey(
+                                editable=False,
+                                on_delete=django.db.models.deletion.PROTECT,
+                                related_name="+",
+                                to="wagtailcore.locale",
+                                verbose_name="locale",
+                            ),
+                        ),
                     ],
                     options={
-                        'verbose_name': 'organisation',
-                        'verbose_name_plural': 'organisations',
-                        'ordering': ['name'],
-                        'abstract': False,
-                        'unique_together': {('translation_key', 'locale')},
+                        "verbose_name": "organisation",
+                        "verbose_name_plural": "organisations",
+                        "ordering": ["name"],
+                        "abstract": False,
+                        "unique_together": {("translation_key", "locale")},
                     },
                 ),
                 migrations.CreateModel(
-                    name='Theme',
+                    name="Theme",
                     fields=[
-                        ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                        ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                        ('name', models.CharField(max_length=100, verbose_name='name')),
-                        ('slug', models.SlugField(help_text='Used in filter addresses; the same in every language.', max_length=100, verbose_name='slug')),
-                        ('description', models.TextField(blank=True, verbose_name='description')),
-                        ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
+                        ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                        ("name", models.CharField(max_length=100, verbose_name="name")),
+                        (
+                            "slug",
+                            models.SlugField(
+                                help_text="Used in filter addresses; the same in every language.",
+                                max_length=100,
+                                verbose_name="slug",
+                            ),
+                        ),
+                        ("description", models.TextField(blank=True, verbose_name="description")),
+                        (
+                            "locale",
+                            models.ForeignKey(
+                                editable=False,
+                                on_delete=django.db.models.deletion.PROTECT,
+                                related_name="+",
+                                to="wagtailcore.locale",
+                                verbose_name="locale",
+                            ),
+                        ),
                     ],
                     options={
-                        'verbose_name': 'theme',
-                        'verbose_name_plural': 'themes',
-                        'ordering': ['name'],
-                        'abstract': False,
-                        'unique_together': {('translation_key', 'locale')},
+                        "verbose_name": "theme",
+                        "verbose_name_plural": "themes",
+                        "ordering": ["name"],
+                        "abstract": False,
+                        "unique_together": {("translation_key", "locale")},
                     },
                 ),
             ],

@@ -12,7 +12,9 @@ def point_translations_at_their_language(apps, schema_editor):
     key_of = {org.pk: org.translation_key for org in Organisation.objects.all()}
     for model_name, field in LINKS.items():
         model = apps.get_model("programmes", model_name)
-        for page in model.objects.exclude(**{f"{field}__isnull": True}).only("pk", "locale_id", f"{field}_id"):
+        for page in model.objects.exclude(**{f"{field}__isnull": True}).only(
+            "pk", "locale_id", f"{field}_id"
+        ):
             current = getattr(page, f"{field}_id")
             wanted = by_key.get((key_of.get(current), page.locale_id))
             if wanted is not None and wanted != current:

@@ -49,8 +49,12 @@ def test_submitting_a_training_module_for_translation_submits_its_organiser(tree
     translate_object(host, [tree["locales"]["pl"]])
     module = training_module(host, "Copenhagen module", organiser=organiser)
     translate_object(module, [tree["locales"]["pl"]])
-    polish_organiser = Organisation.objects.get(translation_key=organiser.translation_key, locale__language_code="pl")
-    polish = TrainingModulePage.objects.get(translation_key=module.translation_key, locale__language_code="pl")
+    polish_organiser = Organisation.objects.get(
+        translation_key=organiser.translation_key, locale__language_code="pl"
+    )
+    polish = TrainingModulePage.objects.get(
+        translation_key=module.translation_key, locale__language_code="pl"
+    )
     assert polish.organiser == polish_organiser
 
 
