@@ -139,7 +139,6 @@ SYNCHRONISED = {
         "countries",
         "regions",
         "themes",
-        "managing_body",
         "delivery_partners",
     },
     ProgrammePhase: {"kind", "start_date", "end_date"},
@@ -151,7 +150,6 @@ SYNCHRONISED = {
         "mode",
         "country",
         "registration_deadline",
-        "organiser",
         "themes",
     },
     CityPage: {
@@ -171,10 +169,11 @@ SYNCHRONISED = {
     Organisation: {"kind", "country"},
 }
 TRANSLATED = {
-    ProgrammePage: TRANSLATED_ON_EVERY_PAGE | {"short_name", "full_name", "objectives", "body", "phases"},
+    ProgrammePage: TRANSLATED_ON_EVERY_PAGE
+    | {"short_name", "full_name", "objectives", "body", "phases", "managing_body"},
     ProgrammePhase: {"title", "description"},
     CallPage: TRANSLATED_ON_EVERY_PAGE | {"who_may_apply", "eligibility", "benefits", "body"},
-    TrainingModulePage: TRANSLATED_ON_EVERY_PAGE | {"stage", "venue", "body"},
+    TrainingModulePage: TRANSLATED_ON_EVERY_PAGE | {"stage", "venue", "body", "organiser"},
     CityPage: TRANSLATED_ON_EVERY_PAGE | {"body"},
     PartnershipPage: TRANSLATED_ON_EVERY_PAGE | {"action_plan_summary", "body", "activities"},
     PartnershipActivity: {"title", "place", "description"},
@@ -183,6 +182,8 @@ TRANSLATED = {
     Theme: {"name", "description"},
     Organisation: {"name", "short_name", "description"},
 }
+# Links that wagtail-localize translates: a translation points at the organisation in its language.
+TRANSLATED_LINKS = {ProgrammePage: {"managing_body"}, TrainingModulePage: {"organiser"}}
 # Values a translation must never change: dates and times, the time zone they are read in,
 # codes used in addresses, coordinates and populations, and relations to other content.
 NEVER_CHANGED_BY_TRANSLATORS = {
@@ -247,6 +248,9 @@ def test_every_date_number_and_relation_of_our_models_is_synchronised(model):
         and f.name not in {"locale", "page", "partnership", "sort_order"}
     ]
     for f in own:
+        if f.name in TRANSLATED_LINKS.get(model, ()):
+            assert f.name in translated and isinstance(f, models.ForeignKey)
+            continue
         assert f.name in synchronised, f"{model.__name__}.{f.name} has no SynchronizedField rule"
         assert f.name not in translated
 
