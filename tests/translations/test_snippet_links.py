@@ -5,6 +5,8 @@ language, and submitting the page for translation submits the organisation with 
 import importlib
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail_localize.operations import translate_object
 
 from base.factories import organisation, translate
@@ -72,3 +74,14 @@ def test_the_migration_points_existing_translations_at_their_language(tree):
         assert translation.managing_body.locale.language_code == code
     page.refresh_from_db()
     assert page.managing_body == org
+
+
+def test_the_translation_editor_shows_the_managing_body_in_the_pages_language(client, tree):
+    org = dg_regio(tree, languages=("el",))
+    page = programme(tree["programmes"]["en"], "ICP AGIR", managing_body=org)
+    greek = translate(page, "el")
+    client.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "x"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[greek.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Directorate-General for Regional and Urban Policy [el]" in html  # the Greek organisation
