@@ -1,11 +1,12 @@
 """Show a page's relations in the reader's language.
 
-The many-to-many relations (themes, partners) keep pointing at the source-language objects
-(wagtail-localize synchronises them as they are; it translates foreign keys and inline models,
-not many-to-many fields), so templates look up each object's translation in the active locale by
-``translation_key``. The translated organisation links (managing body, organiser) usually hold the
-page's language already, and are read the same way so that one translated after the page shows
-at once. Themes and organisations are small tables: one map per locale, kept until one is saved.
+A page's themes are inline rows that wagtail-localize translates with the page (a translation's
+row points at the theme's translation as it was when the page was translated or synced); the
+translated organisation links (managing body, organiser) likewise. Both are read through the maps
+below, so that a theme or organisation translated after the page shows at once. The partner
+relations (delivery partners, contact points, a city's programmes) are many-to-many fields that
+wagtail-localize synchronises as they are (it translates foreign keys and inline models, not
+many-to-many fields), so they are looked up by ``translation_key`` the same way. Themes and organisations are small tables: one map per locale, kept until one is saved.
 """
 
 from website.derived import generation_cached
@@ -45,10 +46,25 @@ def localize_one(obj, locale_id):
     return snippet_map(type(obj), locale_id).get(obj.translation_key, obj)
 
 
-def localized_themes(page, field="themes"):
-    """The themes of ``page``'s many-to-many ``field`` in the page's language."""
-    related = getattr(page, field)
-    return localize(related.all(), related.model, page.locale_id)
+def localized_themes(page, links="theme_links"):
+    """The themes of ``page``'s inline ``links`` (``base.models.ThemeLink``) in the page's
+    language and the editor's order; read from the rows in memory, so a preview shows its own."""
+    rows = getattr(page, links)
+    theme = rows.model._meta.get_field("theme").related_model
+    themes = (localize_id(theme, row.theme_id, page.locale_id) for row in rows.all())
+    return [theme for theme in themes if theme is not None]
+
+
+def related_in_memory(page, name):
+    """The objects of ``page``'s many-to-many field ``name`` as the page holds them (a preview's
+    or a revision's, not yet saved): through its inline rows where the field has them
+    (``base.models.ThemeLink``)."""
+    field = page._meta.get_field(name)
+    through = field.remote_field.through
+    if through._meta.auto_created:
+        return list(getattr(page, name).all())
+    rows = getattr(page, through._meta.get_field(field.m2m_field_name()).remote_field.get_accessor_name())
+    return [getattr(row, field.m2m_reverse_field_name()) for row in rows.all()]
 
 
 def snippet_keys(model):

@@ -2,7 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page, PageViewRestriction, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -195,11 +195,38 @@ class Organisation(TranslatableMixin, models.Model):
         return choice_label(self.Kind, self.kind)
 
 
+class ThemeLink(TranslatableMixin, Orderable):
+    """One theme of a page, in the editor's order: an inline row of the page.
+
+    wagtail-localize translates it with the page: the translation's row points at the theme's
+    translation in its language (or at the source's theme while that has none). Each app declares
+    the concrete rows with a ``ParentalKey`` named after the page model, as Django names an
+    automatic many-to-many table's columns, and reads them through a many-to-many field
+    (``through=``) for queries across pages.
+    """
+
+    theme = models.ForeignKey(Theme, verbose_name=_("theme"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("theme")]
+    translatable_fields = [TranslatableField("theme")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.theme)
+
+
 class ThemedMixin(models.Model):
-    """Pages that carry themes: indexed in the page's own language, shown localised."""
+    """Pages that carry themes (``theme_links`` rows): indexed in the page's own language, shown
+    localised."""
 
     class Meta:
         abstract = True
 
     def theme_names(self):
         return " ".join(theme.name for theme in localized_themes(self))
+
+    def set_themes(self, themes, links="theme_links"):
+        """Replace the page's themes (in memory until the page or its revision is saved)."""
+        setattr(self, links, [getattr(self, links).model(theme=theme) for theme in themes])

@@ -132,8 +132,8 @@ def add_cities(index, partnership_index, themes, programmes, count, start=0):
             exclude_from_suggestions=n % 50 == 49,
             **live,
         )
-        city.themes = [themes[n % len(themes)], themes[(n * 3 + 1) % len(themes)]]
-        city.partner_themes = [themes[(n * 5) % len(themes)]] if n % 3 == 0 else []
+        city.set_themes([themes[n % len(themes)], themes[(n * 3 + 1) % len(themes)]])
+        city.set_themes([themes[(n * 5) % len(themes)]] if n % 3 == 0 else [], "partner_theme_links")
         city.programmes = [programmes[n % len(programmes)]] if n % 4 == 0 else []
         cities.append(city)
     with (

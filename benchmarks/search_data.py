@@ -190,7 +190,7 @@ def build(pages=10_000, seed=1):
                     objectives="<p>" + sentence(rng, code, 30) + "</p>",
                     countries=[rng.choice(CITY_NAMES)[2]],
                 )
-                page.themes = [themes[rng.choice(THEMES)[0], "en"]]
+                page.set_themes([themes[rng.choice(THEMES)[0], "en"]])
                 programmes.append(child(sections["programmes"], page, "programme", i))
             for i in range(counts["call"]):
                 child(
@@ -220,7 +220,7 @@ def build(pages=10_000, seed=1):
                     introduction=sentence(rng, code),
                     body=paragraph(rng, code),
                 )
-                page.themes = [themes[rng.choice(THEMES)[0], "en"]]
+                page.set_themes([themes[rng.choice(THEMES)[0], "en"]])
                 cities.append(child(sections["cities"], page, "city", i))
             for i in range(counts["partnership"]):
                 pair = rng.sample(cities, 2)
@@ -234,7 +234,7 @@ def build(pages=10_000, seed=1):
                     action_plan_summary=sentence(rng, code, 25),
                     partner_cities=[PartnershipCity(city=pair[0]), PartnershipCity(city=pair[1])],
                 )
-                page.themes = [themes[rng.choice(THEMES)[0], "en"]]
+                page.set_themes([themes[rng.choice(THEMES)[0], "en"]])
                 child(sections["partnerships"], page, "partnership", i)
             for i in range(counts["news"]):
                 page = NewsPage(
@@ -245,6 +245,6 @@ def build(pages=10_000, seed=1):
                     introduction=sentence(rng, code),
                     body=paragraph(rng, code),
                 )
-                page.themes = [themes[rng.choice(THEMES)[0], "en"]]
+                page.set_themes([themes[rng.choice(THEMES)[0], "en"]])
                 child(sections["news"], page, "news", i)
     return made

@@ -76,10 +76,10 @@ def city(
         longitude=Decimal(str(longitude)),
         **fields,
     )
-    page.themes = list(themes)
+    page.set_themes(themes)
     page.programmes = list(programmes)
-    page.partner_themes = list(partner_themes)
-    if page.partner_themes and "looking_for_partners" not in fields:
+    page.set_themes(partner_themes, "partner_theme_links")
+    if partner_themes and "looking_for_partners" not in fields:
         page.looking_for_partners = True
     return add_page(parent, page)
 
@@ -121,5 +121,5 @@ def partnership(
         activities=[PartnershipActivity(**activity_data(**data)) for data in activities],
         **fields,
     )
-    page.themes = list(themes)
+    page.set_themes(themes)
     return add_page(parent, page)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from django.db.models import F, Prefetch, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from base.localize import localize_keys, localized_pages, snippet_map
+from base.localize import localize_keys, localized_pages, related_in_memory, snippet_map
 from base.models import Theme
 from cities.models import CityPage, PartnershipActivity, PartnershipCity, PartnershipPage
 from programmes.models import ProgrammePage
@@ -51,13 +51,13 @@ def related_keys(page, names, extra=()):
     querysets = []
     for name in names:
         if in_memory(page):
-            found[(name, page.pk)] = [obj.translation_key for obj in getattr(page, name).all()]
+            found[(name, page.pk)] = [obj.translation_key for obj in related_in_memory(page, name)]
             continue
         field = type(page)._meta.get_field(name)
         querysets.append(
-            field.remote_field.through.objects.filter(**{field.m2m_field_name(): page.pk}).values_list(
-                Value(name), Value(page.pk), f"{field.m2m_reverse_field_name()}__translation_key"
-            )
+            field.remote_field.through.objects.filter(**{field.m2m_field_name(): page.pk})
+            .order_by()  # rows of a union are unordered
+            .values_list(Value(name), Value(page.pk), f"{field.m2m_reverse_field_name()}__translation_key")
         )
     querysets.extend(extra)
     if querysets:
@@ -140,7 +140,7 @@ def partnership_listings(partnership):
     if not all(city.live and city.locale_id == locale_id for city in cities):
         # Each city that is live in this language is its own translation: look up only otherwise.
         cities = localized_pages(cities, locale_id, CityPage.objects.only(*CITY_FIELDS))
-    city_themes = CityPage.themes.through.objects.filter(citypage_id__in={city.pk for city in cities})
+    city_themes = CityPage.themes.through.objects.filter(citypage_id__in={city.pk for city in cities}).order_by()
     keys = related_keys(
         partnership,
         ["themes"],

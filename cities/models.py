@@ -24,7 +24,7 @@ from base.api_fields import (
 from base.blocks import BodyBlock
 from base.forms import LocalizedChoicesPageForm
 from base.localize import localized_themes
-from base.models import BasePage, Theme, ThemedMixin, WorldRegion, choice_label
+from base.models import BasePage, Theme, ThemedMixin, ThemeLink, WorldRegion, choice_label
 from cities.api_fields import PartnerCitiesField
 from website.derived import unless_preview
 from website.routing import FileRoutablePageMixin
@@ -89,16 +89,17 @@ class CityPage(ThemedMixin, BasePage):
         ],
     )
     website = models.URLField(_("website"), blank=True)
-    themes = ParentalManyToManyField(
-        Theme, verbose_name=_("themes of interest"), blank=True, related_name="+"
+    themes = models.ManyToManyField(
+        Theme, through="CityPageTheme", verbose_name=_("themes of interest"), blank=True, related_name="+"
     )
     programmes = ParentalManyToManyField(
         "programmes.ProgrammePage", verbose_name=_("programmes"), blank=True, related_name="+",
         help_text=_("Programmes the city takes part in; those of its partnerships are added automatically."),
     )
     looking_for_partners = models.BooleanField(_("looking for partners"), default=False)
-    partner_themes = ParentalManyToManyField(
-        Theme, verbose_name=_("themes it seeks partners on"), blank=True, related_name="+"
+    partner_themes = models.ManyToManyField(
+        Theme, through="CityPagePartnerTheme", verbose_name=_("themes it seeks partners on"), blank=True,
+        related_name="+",
     )
     exclude_from_suggestions = models.BooleanField(
         _("leave out of partner suggestions"), default=False,
@@ -114,10 +115,14 @@ class CityPage(ThemedMixin, BasePage):
         FieldPanel("population"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading=_("Coordinates")),
         FieldPanel("website"),
-        FieldPanel("themes"),
+        InlinePanel("theme_links", heading=_("Themes of interest"), label=_("Theme")),
         FieldPanel("programmes"),
         MultiFieldPanel(
-            [FieldPanel("looking_for_partners"), FieldPanel("partner_themes"), FieldPanel("exclude_from_suggestions")],
+            [
+                FieldPanel("looking_for_partners"),
+                InlinePanel("partner_theme_links", heading=_("Themes it seeks partners on"), label=_("Theme")),
+                FieldPanel("exclude_from_suggestions"),
+            ],
             heading=_("Partner search"),
         ),
         FieldPanel("body"),
@@ -143,10 +148,10 @@ class CityPage(ThemedMixin, BasePage):
         SynchronizedField("latitude", overridable=False),
         SynchronizedField("longitude", overridable=False),
         SynchronizedField("website", overridable=False),
-        SynchronizedField("themes", overridable=False),
+        TranslatableField("theme_links"),
         SynchronizedField("programmes", overridable=False),
         SynchronizedField("looking_for_partners", overridable=False),
-        SynchronizedField("partner_themes", overridable=False),
+        TranslatableField("partner_theme_links"),
         SynchronizedField("exclude_from_suggestions", overridable=False),
     ]
 
@@ -178,7 +183,7 @@ class CityPage(ThemedMixin, BasePage):
         return choice_label(WorldRegion, self.region)
 
     def localized_partner_themes(self):
-        return localized_themes(self, "partner_themes")
+        return localized_themes(self, "partner_theme_links")
 
     def get_context(self, request, *args, **kwargs):
         from cities.listings import city_listings
@@ -230,7 +235,9 @@ class PartnershipPage(ThemedMixin, BasePage):
         "programmes.ProgrammePage", verbose_name=_("programme"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="partnerships",
     )
-    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    themes = models.ManyToManyField(
+        Theme, through="PartnershipPageTheme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
     start_date = models.DateField(_("start"))
     duration_months = models.PositiveSmallIntegerField(
         _("duration in months"), validators=[MinValueValidator(1, _("The duration must be at least one month."))]
@@ -248,7 +255,7 @@ class PartnershipPage(ThemedMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("programme"),
         InlinePanel("partner_cities", heading=_("Cities"), label=_("City"), min_num=2),
-        FieldPanel("themes"),
+        InlinePanel("theme_links", heading=_("Themes"), label=_("Theme")),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("duration_months"), FieldPanel("status")]),
         InlinePanel("activities", heading=_("Activities"), label=_("Activity")),
         MultiFieldPanel(
@@ -270,7 +277,7 @@ class PartnershipPage(ThemedMixin, BasePage):
         TranslatableField("activities"),
         SynchronizedField("programme", overridable=False),
         SynchronizedField("partner_cities", overridable=False),
-        SynchronizedField("themes", overridable=False),
+        TranslatableField("theme_links"),
         SynchronizedField("start_date", overridable=False),
         SynchronizedField("duration_months", overridable=False),
         SynchronizedField("status", overridable=False),
@@ -385,3 +392,21 @@ class PartnershipActivity(TranslatableMixin, Orderable):
 
     def get_kind_display(self):
         return choice_label(self.Kind, self.kind)
+
+
+class CityPageTheme(ThemeLink):
+    """A theme a city works on."""
+
+    citypage = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="theme_links")
+
+
+class CityPagePartnerTheme(ThemeLink):
+    """A theme a city seeks partners on."""
+
+    citypage = ParentalKey(CityPage, on_delete=models.CASCADE, related_name="partner_theme_links")
+
+
+class PartnershipPageTheme(ThemeLink):
+    """A theme of a partnership."""
+
+    partnershippage = ParentalKey(PartnershipPage, on_delete=models.CASCADE, related_name="theme_links")

@@ -25,5 +25,5 @@ def news_item(
         programme=programme,
         **fields,
     )
-    page.themes = list(themes)
+    page.set_themes(themes)
     return add_page(parent, page)

@@ -1,8 +1,8 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from base.api_fields import ProgrammeField, ThemesField
 from base.blocks import BodyBlock
 from base.forms import LocalizedChoicesPageForm
-from base.models import BasePage, Theme, ThemedMixin
+from base.models import BasePage, Theme, ThemedMixin, ThemeLink
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -50,7 +50,9 @@ class NewsPage(ThemedMixin, BasePage):
         "programmes.ProgrammePage", verbose_name=_("programme"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="news",
     )
-    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    themes = models.ManyToManyField(
+        Theme, through="NewsPageTheme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     base_form_class = LocalizedChoicesPageForm  # themes in the page's language
@@ -58,7 +60,7 @@ class NewsPage(ThemedMixin, BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("programme"),
-        FieldPanel("themes"),
+        InlinePanel("theme_links", heading=_("Themes"), label=_("Theme")),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -70,7 +72,7 @@ class NewsPage(ThemedMixin, BasePage):
         TranslatableField("body"),
         SynchronizedField("date", overridable=False),
         SynchronizedField("programme", overridable=False),
-        SynchronizedField("themes", overridable=False),
+        TranslatableField("theme_links"),
     ]
 
     api_fields = [
@@ -96,3 +98,9 @@ class NewsPage(ThemedMixin, BasePage):
         context["programme"] = localized_programme(self.programme_id, self.locale_id)
         context["themes"] = localized_themes(self)
         return context
+
+
+class NewsPageTheme(ThemeLink):
+    """A theme of a news item."""
+
+    newspage = ParentalKey(NewsPage, on_delete=models.CASCADE, related_name="theme_links")

@@ -52,7 +52,7 @@ def programme(
         phases=[ProgrammePhase(**phase_data(**data)) for data in phases],
         **fields,
     )
-    page.themes = list(themes)
+    page.set_themes(themes)
     page.delivery_partners = list(delivery_partners)
     return add_page(parent, page)
 
@@ -96,5 +96,5 @@ def training_module(
     page = TrainingModulePage(
         title=title, slug=slug or slugify(title), starts_at=starts_at, ends_at=ends_at, **fields
     )
-    page.themes = list(themes)
+    page.set_themes(themes)
     return add_page(programme_page, page)

@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, Window
 from wagtail.models import Page
 
-from base.localize import localize_id, localize_keys, localized_pages
+from base.localize import localize_id, localize_keys, localized_pages, related_in_memory
 from base.models import Organisation, Theme
 from base.sections import home_sections
 from programmes.models import CallPage, ProgrammeIndexPage, ProgrammePage, TrainingModulePage
@@ -113,7 +113,7 @@ def _relation_keys(programme, name, cached):
     in_memory = getattr(programme, "previewing", False)
     if not in_memory and programme.pk in cached:
         return cached[programme.pk]
-    return [obj.translation_key for obj in getattr(programme, name).all()]
+    return [obj.translation_key for obj in related_in_memory(programme, name)]
 
 
 def children_paths(page):

@@ -30,7 +30,7 @@ from base.api_fields import (
 from base.blocks import BodyBlock
 from base.forms import LocalizedChoicesPageForm
 from base.localize import localized_themes
-from base.models import BasePage, Organisation, Theme, ThemedMixin, WorldRegion, choice_label
+from base.models import BasePage, Organisation, Theme, ThemedMixin, ThemeLink, WorldRegion, choice_label
 from programmes.api_fields import ParentProgrammeField
 from website import clock
 from website.derived import generation_cached
@@ -138,7 +138,9 @@ class ProgrammePage(ThemedMixin, BasePage):
             "participating countries and world regions, to say which cities can take part together."
         ),
     )
-    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    themes = models.ManyToManyField(
+        Theme, through="ProgrammePageTheme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
     base_form_class = LocalizedChoicesPageForm
     objectives = RichTextField(_("objectives"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -161,7 +163,7 @@ class ProgrammePage(ThemedMixin, BasePage):
         FieldPanel("countries"),
         FieldPanel("regions"),
         FieldPanel("min_population"),
-        FieldPanel("themes"),
+        InlinePanel("theme_links", heading=_("Themes"), label=_("Theme")),
         FieldPanel("objectives"),
         InlinePanel("phases", heading=_("Timeline"), label=_("Phase")),
         FieldPanel("body"),
@@ -193,7 +195,7 @@ class ProgrammePage(ThemedMixin, BasePage):
         SynchronizedField("countries", overridable=False),
         SynchronizedField("regions", overridable=False),
         SynchronizedField("min_population", overridable=False),
-        SynchronizedField("themes", overridable=False),
+        TranslatableField("theme_links"),
     ]
 
     api_fields = [
@@ -508,7 +510,9 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         Organisation, verbose_name=_("organiser"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="+")
+    themes = models.ManyToManyField(
+        Theme, through="TrainingModulePageTheme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     base_form_class = LocalizedChoicesPageForm
 
@@ -524,7 +528,7 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         ),
         FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")]),
         FieldPanel("organiser"),
-        FieldPanel("themes"),
+        InlinePanel("theme_links", heading=_("Themes"), label=_("Theme")),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -548,7 +552,7 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         SynchronizedField("registration_url", overridable=False),
         SynchronizedField("registration_deadline", overridable=False),
         TranslatableField("organiser"),  # as the programme's managing body
-        SynchronizedField("themes", overridable=False),
+        TranslatableField("theme_links"),
     ]
 
     api_fields = [
@@ -617,3 +621,15 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
 
     def get_mode_display(self):
         return choice_label(self.Mode, self.mode)
+
+
+class ProgrammePageTheme(ThemeLink):
+    """A theme of a programme."""
+
+    programmepage = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="theme_links")
+
+
+class TrainingModulePageTheme(ThemeLink):
+    """A theme of a training module."""
+
+    trainingmodulepage = ParentalKey(TrainingModulePage, on_delete=models.CASCADE, related_name="theme_links")

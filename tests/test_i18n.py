@@ -15,12 +15,26 @@ from base import factories as base_factories
 from base.factories import add_page, translate
 from base.models import Organisation, Theme
 from cities import factories as city_factories
-from cities.models import CityPage, PartnershipActivity, PartnershipPage
+from cities.models import (
+    CityPage,
+    CityPagePartnerTheme,
+    CityPageTheme,
+    PartnershipActivity,
+    PartnershipPage,
+    PartnershipPageTheme,
+)
 from home.factories import standard_page
 from home.models import StandardPage
-from news.models import NewsPage
+from news.models import NewsPage, NewsPageTheme
 from programmes import factories as programme_factories
-from programmes.models import CallPage, ProgrammePage, ProgrammePhase, TrainingModulePage
+from programmes.models import (
+    CallPage,
+    ProgrammePage,
+    ProgrammePageTheme,
+    ProgrammePhase,
+    TrainingModulePage,
+    TrainingModulePageTheme,
+)
 from tests.conftest import parse_page
 
 
@@ -138,7 +152,6 @@ SYNCHRONISED = {
         "end_date",
         "countries",
         "regions",
-        "themes",
         "delivery_partners",
     },
     ProgrammePhase: {"kind", "start_date", "end_date"},
@@ -150,7 +163,6 @@ SYNCHRONISED = {
         "mode",
         "country",
         "registration_deadline",
-        "themes",
     },
     CityPage: {
         "country",
@@ -158,29 +170,39 @@ SYNCHRONISED = {
         "population",
         "latitude",
         "longitude",
-        "themes",
         "programmes",
-        "partner_themes",
     },
-    PartnershipPage: {"programme", "partner_cities", "themes", "start_date", "duration_months", "status"},
+    PartnershipPage: {"programme", "partner_cities", "start_date", "duration_months", "status"},
     PartnershipActivity: {"kind", "start_date", "end_date"},
-    NewsPage: {"date", "programme", "themes"},
+    NewsPage: {"date", "programme"},
     Theme: {"slug"},
     Organisation: {"kind", "country"},
 }
 TRANSLATED = {
     ProgrammePage: TRANSLATED_ON_EVERY_PAGE
-    | {"short_name", "full_name", "objectives", "body", "phases", "managing_body"},
+    | {"short_name", "full_name", "objectives", "body", "phases", "managing_body", "theme_links"},
     ProgrammePhase: {"title", "description"},
     CallPage: TRANSLATED_ON_EVERY_PAGE | {"who_may_apply", "eligibility", "benefits", "body"},
-    TrainingModulePage: TRANSLATED_ON_EVERY_PAGE | {"stage", "venue", "body", "organiser"},
-    CityPage: TRANSLATED_ON_EVERY_PAGE | {"body"},
-    PartnershipPage: TRANSLATED_ON_EVERY_PAGE | {"action_plan_summary", "body", "activities"},
+    TrainingModulePage: TRANSLATED_ON_EVERY_PAGE | {"stage", "venue", "body", "organiser", "theme_links"},
+    CityPage: TRANSLATED_ON_EVERY_PAGE | {"body", "theme_links", "partner_theme_links"},
+    PartnershipPage: TRANSLATED_ON_EVERY_PAGE | {"action_plan_summary", "body", "activities", "theme_links"},
     PartnershipActivity: {"title", "place", "description"},
-    NewsPage: TRANSLATED_ON_EVERY_PAGE | {"body"},
+    NewsPage: TRANSLATED_ON_EVERY_PAGE | {"body", "theme_links"},
     StandardPage: TRANSLATED_ON_EVERY_PAGE | {"body"},
     Theme: {"name", "description"},
     Organisation: {"name", "short_name", "description"},
+    # A page's themes: inline rows whose theme is a translated link.
+    **{
+        link: {"theme"}
+        for link in (
+            ProgrammePageTheme,
+            TrainingModulePageTheme,
+            CityPageTheme,
+            CityPagePartnerTheme,
+            PartnershipPageTheme,
+            NewsPageTheme,
+        )
+    },
 }
 # Links that wagtail-localize translates: a translation points at the organisation in its language.
 TRANSLATED_LINKS = {ProgrammePage: {"managing_body"}, TrainingModulePage: {"organiser"}}
@@ -288,7 +310,7 @@ def test_resync_updates_synchronised_programme_fields_and_keeps_the_translated_t
     ProgrammePhase.objects.filter(page=programme).update(start_date=date(2021, 3, 1))
     programme = ProgrammePage.objects.get(pk=programme.pk)
     programme.end_date = date(2023, 6, 30)
-    programme.themes = [air]
+    programme.set_themes([air])
     programme.save_revision().publish()
     catalan = translate(programme, "ca")  # "Sync translated pages"
 

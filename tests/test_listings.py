@@ -144,7 +144,7 @@ def test_programme_preview_shows_the_themes_as_edited(site):
     """A preview's page carries its relations in memory: those are shown, not the live ones."""
     other_theme = base_factories.theme("air-quality", "Air quality")
     draft = ProgrammePage.objects.get(pk=site.pages["programme"]["en"].pk)
-    draft.themes = [other_theme]  # in memory, as a preview's revision
+    draft.set_themes([other_theme])  # in memory, as a preview's revision
     draft.previewing = True  # as BasePage.serve_preview marks it
 
     assert programme_listings(draft)["themes"] == [other_theme]
@@ -198,7 +198,7 @@ def test_news_theme_filter_counts_each_item_once(site):
     index = site.news["en"]
     greek_theme = site.theme.get_translation(site.pages["news"]["el"].locale)
     for page in add_news(site, 3):
-        page.themes = [site.theme, greek_theme]
+        page.set_themes([site.theme, greek_theme])
         page.save()
 
     queryset = news_queryset(index, theme=site.theme.slug)

@@ -63,7 +63,7 @@ def add_programmes(site, n):
             start_date=date(2021, 1, 1),
             end_date=date(2027, 12, 31),
         )
-        page.themes = [site.theme]
+        page.set_themes([site.theme])
         live_child(site.programmes["en"], page)
 
 
@@ -80,8 +80,8 @@ def add_cities(site, n):
             longitude="-9.1",
             looking_for_partners=bool(i % 2),
         )
-        page.themes = [site.theme]
-        page.partner_themes = [site.theme]
+        page.set_themes([site.theme])
+        page.set_themes([site.theme], "partner_theme_links")
         page.programmes = [site.pages["programme"]["en"]]
         live_child(site.cities["en"], page)
 
@@ -98,7 +98,7 @@ def add_partnerships(site, n):
             programme=site.pages["programme"]["en"],
             partner_cities=[PartnershipCity(city=city) for city in cities],
         )
-        page.themes = [site.theme]
+        page.set_themes([site.theme])
         live_child(site.partnerships["en"], page)
 
 
@@ -112,7 +112,7 @@ def add_news(site, n):
             introduction="Summary.",
             programme=site.pages["programme"]["en"],
         )
-        page.themes = [site.theme]
+        page.set_themes([site.theme])
         live_child(site.news["en"], page)
 
 

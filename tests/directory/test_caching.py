@@ -64,7 +64,7 @@ def test_new_themes_count_once_published(directory, client):
     assert facet(client.get("/en/cities/"), "theme")["circular-economy"] == 2
 
     nagoya = CityPage.objects.get(pk=directory.cities["Nagoya"].pk)
-    nagoya.themes = [directory.themes["circular-economy"]]
+    nagoya.set_themes([directory.themes["circular-economy"]])
     nagoya.save_revision()
     # A draft changes nothing on the site.
     assert "Nagoya" in suggested(client, piraeus)
@@ -85,8 +85,8 @@ def test_a_draft_with_other_themes_does_not_share_the_live_ranking(directory):
     assert before == ["Nagoya", "Curitiba", "Nafplio", "Turin"]
 
     draft = CityPage.objects.get(pk=live.pk)
-    draft.themes = [directory.themes["circular-economy"]]
-    draft.partner_themes = []
+    draft.set_themes([directory.themes["circular-economy"]])
+    draft.set_themes([], "partner_theme_links")
     draft.save_revision()
     preview = draft.get_latest_revision().as_object()  # what a preview shows, relations in memory
     preview.previewing = True  # as BasePage.serve_preview marks the page it previews
@@ -153,7 +153,7 @@ def test_a_preview_lists_the_draft_and_leaves_the_kept_listings_alone(directory,
     url = partnership.get_url()
     live = client.get(url).content.decode()  # the listings are kept from here on
     draft = PartnershipPage.objects.get(pk=partnership.pk)
-    draft.themes = [directory.themes["circular-economy"]]  # in memory, as a preview's revision
+    draft.set_themes([directory.themes["circular-economy"]])  # in memory, as a preview's revision
     preview = draft.make_preview_request().content.decode()
     assert preview.count("Circular economy") == live.count("Circular economy") + 1
     assert client.get(url).content.decode().count("Circular economy") == live.count("Circular economy")

@@ -124,7 +124,7 @@ def hostile(site_tree):
     news = NewsPage(
         title=payload("news title"), slug="xss-news", introduction=payload("news introduction"), body=body[:2]
     )
-    news.themes = [theme]
+    news.set_themes([theme])
     news = add_page(site_tree.news["en"], news)
     # wagtail-localize keeps plain text as escaped HTML, as its translation editor saves it
     polish = translate(

@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from base.factories import organisation, theme, translate
 from base.models import Organisation
@@ -151,10 +152,13 @@ def test_an_unknown_language_in_the_chooser_address_lists_everything_not_an_erro
     assert len(listed(response)) == Organisation.objects.count()
 
 
-def test_the_polish_page_editor_lists_themes_and_partners_in_polish(world, polish_editor):
+def test_the_polish_page_editor_lists_partners_in_polish_and_chooses_themes(world, polish_editor):
     response = polish_editor.get(reverse("wagtailadmin_pages:edit", args=[world["programme"].pk]))
 
-    assert options(response, "themes") == ["Mobilność", "Water"]
+    # Themes are inline rows, each with the snippet chooser, which opens on the page's language
+    # (test_the_polish_page_editor_opens_the_chooser_on_polish).
+    theme_rows = response.context["form"].formsets["theme_links"]
+    assert isinstance(theme_rows.empty_form.fields["theme"].widget, AdminSnippetChooser)
     assert options(response, "delivery_partners") == [
         "Eurocities",
         "Europejski Komitet Regionów",
