@@ -1,14 +1,14 @@
-"""The chooser modal of a translatable snippet (an organisation as a page's managing body or
-organiser) lists each one once, in the page's language.
+"""The chooser modal of a translatable snippet (a page's themes, its managing body, organiser,
+delivery partners or contact points) lists each one once, in the page's language.
 
 Wagtail's chooser already opens filtered on the language of the page being edited: its script sends
 the page's locale (``ACTIVE_CONTENT_LOCALE``), and the modal keeps a language filter with "All".
 Filtered that way it hides what has no translation in that language yet, so an editor writing in
 Polish would not find an organisation entered only in English. Here a chosen language means "each
 object once: in that language, else in the default language, else the oldest"
-(``base.forms.one_per_translation``, as the page form's lists); "All" still lists every row.
+(``base.forms.one_per_translation``, as a library document's themes list); "All" still lists every row.
 
-Used through ``SnippetViewSet.chooser_viewset_class`` (programmes/wagtail_hooks.py).
+Used through ``SnippetViewSet.chooser_viewset_class`` (base/wagtail_hooks.py).
 """
 
 from django import forms

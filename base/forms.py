@@ -1,14 +1,14 @@
-"""The page editor's lists of translatable snippets (themes, organisations) in the page's language.
+"""Lists of translatable snippets (themes, organisations) in the language of what is edited.
 
 Every translation of a theme is a row of its own, so a plain multi-select offers each theme once
-per language (Mobility, Mobilitat, Mobilność...). ``LocalizedChoicesPageForm`` offers each one
-once: in the language of the page being edited, or in the default language where it has no
-translation yet. ``LocalizedChoicesSnippetForm`` does the same for a translatable snippet's form
-(a library document's themes), in the snippet's language.
+per language (Mobility, Mobilitat, Mobilność...). ``LocalizedChoicesSnippetForm`` offers each one
+once on a translatable snippet's form (a library document's themes): in the snippet's language, or
+in the default language where it has no translation yet. Pages choose their snippets in inline
+rows with the chooser, which does the same (``base.choosers``, ``one_per_translation``).
 """
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale, Page, TranslatableMixin
 
 
@@ -61,15 +61,6 @@ class LocalizedChoicesMixin:
             keys = dict(model.objects.filter(pk__in=pks).values_list("pk", "translation_key"))
             mapped = [by_key.get(keys.get(pk), pk) for pk in pks]
             self.initial[name] = mapped if many else mapped[0]
-
-
-class LocalizedChoicesPageForm(LocalizedChoicesMixin, WagtailAdminPageForm):
-    def __init__(self, *args, parent_page=None, **kwargs):
-        super().__init__(*args, parent_page=parent_page, **kwargs)
-        locale_id = self.instance.locale_id or (parent_page.locale_id if parent_page else None)
-        if locale_id is None:
-            locale_id = Locale.get_default().pk
-        self.localize_all_choices(locale_id)
 
 
 class LocalizedChoicesSnippetForm(LocalizedChoicesMixin, WagtailAdminModelForm):

@@ -1,12 +1,13 @@
 """Show a page's relations in the reader's language.
 
-A page's themes are inline rows that wagtail-localize translates with the page (a translation's
-row points at the theme's translation as it was when the page was translated or synced); the
-translated organisation links (managing body, organiser) likewise. Both are read through the maps
-below, so that a theme or organisation translated after the page shows at once. The partner
-relations (delivery partners, contact points, a city's programmes) are many-to-many fields that
-wagtail-localize synchronises as they are (it translates foreign keys and inline models, not
-many-to-many fields), so they are looked up by ``translation_key`` the same way. Themes and organisations are small tables: one map per locale, kept until one is saved.
+A page's snippets are translated links: its themes, delivery partners and contact points are
+inline rows that wagtail-localize translates with the page, its managing body or organiser a
+foreign key it translates (a translation points at the snippet's translation as it was when the
+page was translated or synced). They are read through the maps below, so that a theme or
+organisation translated after the page shows at once. Themes and organisations are small tables:
+one map per locale, kept until one is saved. Relations to pages (a city's programmes, a news
+item's programme) are synchronised as they are and looked up by ``translation_key``; a library
+document's themes likewise.
 """
 
 from website.derived import generation_cached
@@ -46,25 +47,36 @@ def localize_one(obj, locale_id):
     return snippet_map(type(obj), locale_id).get(obj.translation_key, obj)
 
 
-def localized_themes(page, links="theme_links"):
-    """The themes of ``page``'s inline ``links`` (``base.models.ThemeLink``) in the page's
-    language and the editor's order; read from the rows in memory, so a preview shows its own."""
-    rows = getattr(page, links)
-    theme = rows.model._meta.get_field("theme").related_model
-    themes = (localize_id(theme, row.theme_id, page.locale_id) for row in rows.all())
-    return [theme for theme in themes if theme is not None]
+def link_rows(page, name):
+    """The inline rows (``base.models.ThemeLink``, ``OrganisationLink``) that hold ``page``'s
+    many-to-many field ``name``, as the page holds them, and their foreign key's name."""
+    field = page._meta.get_field(name)
+    parent = field.remote_field.through._meta.get_field(field.m2m_field_name())
+    return getattr(page, parent.remote_field.get_accessor_name()), field.m2m_reverse_field_name()
+
+
+def localized_related(page, name):
+    """The snippets of ``page``'s many-to-many field ``name`` (themes, organisations) in the page's
+    language, by name as every listing shows them; read from the page's inline rows as it holds them,
+    so a preview shows its own, and named through the cached maps (no query for them)."""
+    rows, target = link_rows(page, name)
+    model = page._meta.get_field(name).related_model
+    found = (localize_id(model, getattr(row, f"{target}_id"), page.locale_id) for row in rows.all())
+    return sorted((obj for obj in found if obj is not None), key=lambda obj: obj.name.casefold())
+
+
+def localized_themes(page, field="themes"):
+    """The themes of ``page``'s ``field`` in the page's language (``localized_related``)."""
+    return localized_related(page, field)
 
 
 def related_in_memory(page, name):
     """The objects of ``page``'s many-to-many field ``name`` as the page holds them (a preview's
-    or a revision's, not yet saved): through its inline rows where the field has them
-    (``base.models.ThemeLink``)."""
-    field = page._meta.get_field(name)
-    through = field.remote_field.through
-    if through._meta.auto_created:
+    or a revision's, not yet saved): through its inline rows where the field has them."""
+    if page._meta.get_field(name).remote_field.through._meta.auto_created:
         return list(getattr(page, name).all())
-    rows = getattr(page, through._meta.get_field(field.m2m_field_name()).remote_field.get_accessor_name())
-    return [getattr(row, field.m2m_reverse_field_name()) for row in rows.all()]
+    rows, target = link_rows(page, name)
+    return [getattr(row, target) for row in rows.all()]
 
 
 def snippet_keys(model):

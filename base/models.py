@@ -6,7 +6,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from base.localize import localized_themes
+from base.localize import link_rows, localized_themes
 from website.derived import TREE, generation_cached
 
 
@@ -51,6 +51,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def set_related(self, objects, name):
+        """Replace the snippets of the many-to-many field ``name`` (themes, organisations), which
+        the page holds as inline rows: in memory until the page or its revision is saved."""
+        rows, target = link_rows(self, name)
+        rows.set([rows.model(**{target: obj}) for obj in objects])
 
     def search_folded_title(self):
         from base.indexing import folded_names
@@ -196,7 +202,7 @@ class Organisation(TranslatableMixin, models.Model):
 
 
 class ThemeLink(TranslatableMixin, Orderable):
-    """One theme of a page, in the editor's order: an inline row of the page.
+    """One theme of a page: an inline row of the page.
 
     wagtail-localize translates it with the page: the translation's row points at the theme's
     translation in its language (or at the source's theme while that has none). Each app declares
@@ -217,6 +223,24 @@ class ThemeLink(TranslatableMixin, Orderable):
         return str(self.theme)
 
 
+class OrganisationLink(TranslatableMixin, Orderable):
+    """One organisation of a page (a delivery partner, a contact point): an inline row of the page,
+    translated as ``ThemeLink`` is."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+    translatable_fields = [TranslatableField("organisation")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.organisation)
+
+
 class ThemedMixin(models.Model):
     """Pages that carry themes (``theme_links`` rows): indexed in the page's own language, shown
     localised."""
@@ -227,6 +251,6 @@ class ThemedMixin(models.Model):
     def theme_names(self):
         return " ".join(theme.name for theme in localized_themes(self))
 
-    def set_themes(self, themes, links="theme_links"):
+    def set_themes(self, themes, field="themes"):
         """Replace the page's themes (in memory until the page or its revision is saved)."""
-        setattr(self, links, [getattr(self, links).model(theme=theme) for theme in themes])
+        self.set_related(themes, field)

@@ -11,6 +11,7 @@ class ThemeViewSet(SnippetViewSet):
     icon = "tag"
     list_display = ["name", "slug", "locale"]
     search_fields = ["name"]
+    chooser_viewset_class = TranslatableSnippetChooserViewSet  # in the page's language, else the source's
 
 
 class OrganisationViewSet(SnippetViewSet):

@@ -133,7 +133,7 @@ def add_cities(index, partnership_index, themes, programmes, count, start=0):
             **live,
         )
         city.set_themes([themes[n % len(themes)], themes[(n * 3 + 1) % len(themes)]])
-        city.set_themes([themes[(n * 5) % len(themes)]] if n % 3 == 0 else [], "partner_theme_links")
+        city.set_themes([themes[(n * 5) % len(themes)]] if n % 3 == 0 else [], "partner_themes")
         city.programmes = [programmes[n % len(programmes)]] if n % 4 == 0 else []
         cities.append(city)
     with (

@@ -78,7 +78,7 @@ def city(
     )
     page.set_themes(themes)
     page.programmes = list(programmes)
-    page.set_themes(partner_themes, "partner_theme_links")
+    page.set_themes(partner_themes, "partner_themes")
     if partner_themes and "looking_for_partners" not in fields:
         page.looking_for_partners = True
     return add_page(parent, page)

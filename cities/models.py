@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -22,7 +23,6 @@ from base.api_fields import (
     ThemesField,
 )
 from base.blocks import BodyBlock
-from base.forms import LocalizedChoicesPageForm
 from base.localize import localized_themes
 from base.models import BasePage, Theme, ThemedMixin, ThemeLink, WorldRegion, choice_label
 from cities.api_fields import PartnerCitiesField
@@ -106,7 +106,6 @@ class CityPage(ThemedMixin, BasePage):
         help_text=_("Tick to keep this city out of other cities' 'possible partners'."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    base_form_class = LocalizedChoicesPageForm
 
     content_panels = BasePage.content_panels + [
         FieldPanel("name_local"),
@@ -183,7 +182,7 @@ class CityPage(ThemedMixin, BasePage):
         return choice_label(WorldRegion, self.region)
 
     def localized_partner_themes(self):
-        return localized_themes(self, "partner_theme_links")
+        return localized_themes(self, "partner_themes")
 
     def get_context(self, request, *args, **kwargs):
         from cities.listings import city_listings
@@ -210,7 +209,7 @@ class PartnershipIndexPage(BasePage):
         return context
 
 
-class PartnershipForm(LocalizedChoicesPageForm):
+class PartnershipForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("partner_cities")

@@ -11,7 +11,6 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from base.api_fields import ProgrammeField, ThemesField
 from base.blocks import BodyBlock
-from base.forms import LocalizedChoicesPageForm
 from base.models import BasePage, Theme, ThemedMixin, ThemeLink
 
 
@@ -54,8 +53,6 @@ class NewsPage(ThemedMixin, BasePage):
         Theme, through="NewsPageTheme", verbose_name=_("themes"), blank=True, related_name="+"
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-
-    base_form_class = LocalizedChoicesPageForm  # themes in the page's language
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),

@@ -53,7 +53,7 @@ def programme(
         **fields,
     )
     page.set_themes(themes)
-    page.delivery_partners = list(delivery_partners)
+    page.set_related(delivery_partners, "delivery_partners")
     return add_page(parent, page)
 
 
@@ -78,7 +78,7 @@ def call(programme_page, title="Call for cities", slug=None, *, deadline=None, c
     if deadline is None:
         deadline = at(date.today() + timedelta(days=30), 17, 0, fields.get("timezone", "Europe/Brussels"))
     page = CallPage(title=title, slug=slug or slugify(title), deadline=deadline, **fields)
-    page.contact_points = list(contact_points)
+    page.set_related(contact_points, "contact_points")
     return add_page(programme_page, page)
 
 

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from multiselectfield import MultiSelectField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -28,9 +29,17 @@ from base.api_fields import (
     ThemesField,
 )
 from base.blocks import BodyBlock
-from base.forms import LocalizedChoicesPageForm
 from base.localize import localized_themes
-from base.models import BasePage, Organisation, Theme, ThemedMixin, ThemeLink, WorldRegion, choice_label
+from base.models import (
+    BasePage,
+    Organisation,
+    OrganisationLink,
+    Theme,
+    ThemedMixin,
+    ThemeLink,
+    WorldRegion,
+    choice_label,
+)
 from programmes.api_fields import ParentProgrammeField
 from website import clock
 from website.derived import generation_cached
@@ -120,8 +129,12 @@ class ProgrammePage(ThemedMixin, BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    delivery_partners = ParentalManyToManyField(
-        Organisation, verbose_name=_("delivery partners and contact points"), blank=True, related_name="+"
+    delivery_partners = models.ManyToManyField(
+        Organisation,
+        through="ProgrammePageDeliveryPartner",
+        verbose_name=_("delivery partners and contact points"),
+        blank=True,
+        related_name="+",
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
     end_date = models.DateField(_("end"), null=True, blank=True)
@@ -141,7 +154,6 @@ class ProgrammePage(ThemedMixin, BasePage):
     themes = models.ManyToManyField(
         Theme, through="ProgrammePageTheme", verbose_name=_("themes"), blank=True, related_name="+"
     )
-    base_form_class = LocalizedChoicesPageForm
     objectives = RichTextField(_("objectives"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -156,7 +168,14 @@ class ProgrammePage(ThemedMixin, BasePage):
             heading=_("Names"),
         ),
         MultiFieldPanel(
-            [FieldPanel("managing_body"), FieldPanel("delivery_partners")],
+            [
+                FieldPanel("managing_body"),
+                InlinePanel(
+                    "delivery_partner_links",
+                    heading=_("Delivery partners and contact points"),
+                    label=_("Organisation"),
+                ),
+            ],
             heading=_("Organisations"),
         ),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
@@ -189,7 +208,7 @@ class ProgrammePage(ThemedMixin, BasePage):
         # A translation points at the managing body's translation in its language (when there is
         # one as it is translated or synced); submitting the page for translation submits it too.
         TranslatableField("managing_body"),
-        SynchronizedField("delivery_partners", overridable=False),
+        TranslatableField("delivery_partner_links"),
         SynchronizedField("start_date", overridable=False),
         SynchronizedField("end_date", overridable=False),
         SynchronizedField("countries", overridable=False),
@@ -349,7 +368,7 @@ class EventTimesMixin(models.Model):
         return timezone.localtime(value, self.zone) if value else None
 
 
-class CallPageForm(LocalizedChoicesPageForm):
+class CallPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         deadline = cleaned_data.get("deadline")
@@ -385,8 +404,8 @@ class CallPage(FileRoutablePageMixin, EventTimesMixin, BasePage):
     benefits = RichTextField(_("what participants get"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
     application_url = models.URLField(_("application form"), blank=True)
     base_form_class = CallPageForm
-    contact_points = ParentalManyToManyField(
-        Organisation, verbose_name=_("contact points"), blank=True, related_name="+"
+    contact_points = models.ManyToManyField(
+        Organisation, through="CallPageContactPoint", verbose_name=_("contact points"), blank=True, related_name="+"
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -399,7 +418,7 @@ class CallPage(FileRoutablePageMixin, EventTimesMixin, BasePage):
         FieldPanel("eligibility"),
         FieldPanel("benefits"),
         FieldPanel("application_url"),
-        FieldPanel("contact_points"),
+        InlinePanel("contact_point_links", heading=_("Contact points"), label=_("Contact point")),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [
@@ -418,7 +437,7 @@ class CallPage(FileRoutablePageMixin, EventTimesMixin, BasePage):
         SynchronizedField("deadline", overridable=False),
         SynchronizedField("timezone", overridable=False),
         SynchronizedField("application_url", overridable=False),
-        SynchronizedField("contact_points", overridable=False),
+        TranslatableField("contact_point_links"),
     ]
 
     api_fields = [
@@ -514,7 +533,6 @@ class TrainingModulePage(FileRoutablePageMixin, EventTimesMixin, ThemedMixin, Ba
         Theme, through="TrainingModulePageTheme", verbose_name=_("themes"), blank=True, related_name="+"
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    base_form_class = LocalizedChoicesPageForm
 
     content_panels = BasePage.content_panels + [
         FieldPanel("stage"),
@@ -633,3 +651,15 @@ class TrainingModulePageTheme(ThemeLink):
     """A theme of a training module."""
 
     trainingmodulepage = ParentalKey(TrainingModulePage, on_delete=models.CASCADE, related_name="theme_links")
+
+
+class ProgrammePageDeliveryPartner(OrganisationLink):
+    """A delivery partner or contact point of a programme."""
+
+    programmepage = ParentalKey(ProgrammePage, on_delete=models.CASCADE, related_name="delivery_partner_links")
+
+
+class CallPageContactPoint(OrganisationLink):
+    """A contact point of a call."""
+
+    callpage = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="contact_point_links")

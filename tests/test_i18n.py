@@ -29,7 +29,9 @@ from news.models import NewsPage, NewsPageTheme
 from programmes import factories as programme_factories
 from programmes.models import (
     CallPage,
+    CallPageContactPoint,
     ProgrammePage,
+    ProgrammePageDeliveryPartner,
     ProgrammePageTheme,
     ProgrammePhase,
     TrainingModulePage,
@@ -152,10 +154,9 @@ SYNCHRONISED = {
         "end_date",
         "countries",
         "regions",
-        "delivery_partners",
     },
     ProgrammePhase: {"kind", "start_date", "end_date"},
-    CallPage: {"opens_at", "deadline", "timezone", "contact_points"},
+    CallPage: {"opens_at", "deadline", "timezone"},
     TrainingModulePage: {
         "starts_at",
         "ends_at",
@@ -180,9 +181,19 @@ SYNCHRONISED = {
 }
 TRANSLATED = {
     ProgrammePage: TRANSLATED_ON_EVERY_PAGE
-    | {"short_name", "full_name", "objectives", "body", "phases", "managing_body", "theme_links"},
+    | {
+        "short_name",
+        "full_name",
+        "objectives",
+        "body",
+        "phases",
+        "managing_body",
+        "theme_links",
+        "delivery_partner_links",
+    },
     ProgrammePhase: {"title", "description"},
-    CallPage: TRANSLATED_ON_EVERY_PAGE | {"who_may_apply", "eligibility", "benefits", "body"},
+    CallPage: TRANSLATED_ON_EVERY_PAGE
+    | {"who_may_apply", "eligibility", "benefits", "body", "contact_point_links"},
     TrainingModulePage: TRANSLATED_ON_EVERY_PAGE | {"stage", "venue", "body", "organiser", "theme_links"},
     CityPage: TRANSLATED_ON_EVERY_PAGE | {"body", "theme_links", "partner_theme_links"},
     PartnershipPage: TRANSLATED_ON_EVERY_PAGE | {"action_plan_summary", "body", "activities", "theme_links"},
@@ -191,7 +202,7 @@ TRANSLATED = {
     StandardPage: TRANSLATED_ON_EVERY_PAGE | {"body"},
     Theme: {"name", "description"},
     Organisation: {"name", "short_name", "description"},
-    # A page's themes: inline rows whose theme is a translated link.
+    # A page's themes and organisations: inline rows whose snippet is a translated link.
     **{
         link: {"theme"}
         for link in (
@@ -203,6 +214,8 @@ TRANSLATED = {
             NewsPageTheme,
         )
     },
+    ProgrammePageDeliveryPartner: {"organisation"},
+    CallPageContactPoint: {"organisation"},
 }
 # Links that wagtail-localize translates: a translation points at the organisation in its language.
 TRANSLATED_LINKS = {ProgrammePage: {"managing_body"}, TrainingModulePage: {"organiser"}}

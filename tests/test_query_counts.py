@@ -81,7 +81,7 @@ def add_cities(site, n):
             looking_for_partners=bool(i % 2),
         )
         page.set_themes([site.theme])
-        page.set_themes([site.theme], "partner_theme_links")
+        page.set_themes([site.theme], "partner_themes")
         page.programmes = [site.pages["programme"]["en"]]
         live_child(site.cities["en"], page)
 

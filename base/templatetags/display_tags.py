@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import pgettext
 from wagtail.models import Page
 
+from base.localize import localized_related, localized_themes
 from website import clock
 from website.family import page_family
 
@@ -129,8 +130,6 @@ def page_themes(page, given=None):
     the view supplied them, else looked up (one query, names from the cached snippet map)."""
     if given not in (None, ""):
         return given
-    from base.localize import localized_themes
-
     return localized_themes(page)
 
 
@@ -144,14 +143,9 @@ def is_future(value):
 
 
 @register.simple_tag
-def localized_snippets(objects, locale_id):
-    """Organisations (or other named translatable snippets) in the reader's language."""
-    from base.localize import localize
-
-    objects = list(objects)
-    if not objects:
-        return []
-    return localize(objects, type(objects[0]), locale_id)
+def page_related(page, name):
+    """The snippets of ``page``'s relation ``name`` (its contact points...) in the page's language."""
+    return localized_related(page, name)
 
 
 @register.filter

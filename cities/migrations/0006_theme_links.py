@@ -3,7 +3,7 @@ import modelcluster.fields
 import uuid
 from django.db import migrations, models
 
-from base.migration_steps import ThemeRows
+from base.migration_steps import SnippetRows
 
 
 class Migration(migrations.Migration):
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 "unique_together": {("translation_key", "locale")},
             },
         ),
-        ThemeRows(
+        SnippetRows(
             "cities", "citypage", "partner_themes", "CityPagePartnerTheme", "citypage", "partner_theme_links"
         ).operation(),
         migrations.RemoveField(model_name="citypage", name="partner_themes"),
@@ -121,7 +121,7 @@ class Migration(migrations.Migration):
                 "unique_together": {("translation_key", "locale")},
             },
         ),
-        ThemeRows("cities", "citypage", "themes", "CityPageTheme", "citypage", "theme_links").operation(),
+        SnippetRows("cities", "citypage", "themes", "CityPageTheme", "citypage", "theme_links").operation(),
         migrations.RemoveField(model_name="citypage", name="themes"),
         migrations.AddField(
             model_name="citypage",
@@ -179,7 +179,7 @@ class Migration(migrations.Migration):
                 "unique_together": {("translation_key", "locale")},
             },
         ),
-        ThemeRows(
+        SnippetRows(
             "cities", "partnershippage", "themes", "PartnershipPageTheme", "partnershippage", "theme_links"
         ).operation(),
         migrations.RemoveField(model_name="partnershippage", name="themes"),

@@ -3,7 +3,7 @@ import modelcluster.fields
 import uuid
 from django.db import migrations, models
 
-from base.migration_steps import ThemeRows
+from base.migration_steps import SnippetRows
 
 
 class Migration(migrations.Migration):
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 "unique_together": {("translation_key", "locale")},
             },
         ),
-        ThemeRows("news", "newspage", "themes", "NewsPageTheme", "newspage", "theme_links").operation(),
+        SnippetRows("news", "newspage", "themes", "NewsPageTheme", "newspage", "theme_links").operation(),
         migrations.RemoveField(model_name="newspage", name="themes"),
         migrations.AddField(
             model_name="newspage",

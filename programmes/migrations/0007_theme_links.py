@@ -3,7 +3,7 @@ import modelcluster.fields
 import uuid
 from django.db import migrations, models
 
-from base.migration_steps import ThemeRows
+from base.migration_steps import SnippetRows
 
 
 class Migration(migrations.Migration):
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 "unique_together": {("translation_key", "locale")},
             },
         ),
-        ThemeRows(
+        SnippetRows(
             "programmes", "programmepage", "themes", "ProgrammePageTheme", "programmepage", "theme_links"
         ).operation(),
         migrations.RemoveField(model_name="programmepage", name="themes"),
@@ -121,7 +121,7 @@ class Migration(migrations.Migration):
                 "unique_together": {("translation_key", "locale")},
             },
         ),
-        ThemeRows(
+        SnippetRows(
             "programmes",
             "trainingmodulepage",
             "themes",

@@ -86,7 +86,7 @@ def test_a_draft_with_other_themes_does_not_share_the_live_ranking(directory):
 
     draft = CityPage.objects.get(pk=live.pk)
     draft.set_themes([directory.themes["circular-economy"]])
-    draft.set_themes([], "partner_theme_links")
+    draft.set_themes([], "partner_themes")
     draft.save_revision()
     preview = draft.get_latest_revision().as_object()  # what a preview shows, relations in memory
     preview.previewing = True  # as BasePage.serve_preview marks the page it previews

@@ -1,7 +1,7 @@
 """An editor writing in Polish picks organisations and themes by their Polish names: the
-organisation chooser (a page's managing body, a training's organiser), the lists of a page's themes
-and partners, and a library document's themes list each object once, in Polish where it has a
-Polish translation, else in its source language (``base.choosers``, ``base.forms``).
+organisation and theme choosers (a page's managing body, organiser, theme and partner rows) and a
+library document's themes list each object once, in Polish where it has a Polish translation, else
+in its source language (``base.choosers``, ``base.forms``).
 """
 
 import json
@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from base.factories import organisation, theme, translate
-from base.models import Organisation
+from base.models import Organisation, Theme
 from home.permissions import setup_editor_groups
 from library.models import LibraryDocument
 from programmes.factories import programme
@@ -152,14 +152,17 @@ def test_an_unknown_language_in_the_chooser_address_lists_everything_not_an_erro
     assert len(listed(response)) == Organisation.objects.count()
 
 
-def test_the_polish_page_editor_lists_partners_in_polish_and_chooses_themes(world, polish_editor):
+def test_the_polish_page_editor_chooses_themes_and_partners_in_polish(world, polish_editor):
     response = polish_editor.get(reverse("wagtailadmin_pages:edit", args=[world["programme"].pk]))
 
-    # Themes are inline rows, each with the snippet chooser, which opens on the page's language
+    # Inline rows, each with the snippet chooser, which opens on the page's language
     # (test_the_polish_page_editor_opens_the_chooser_on_polish).
-    theme_rows = response.context["form"].formsets["theme_links"]
-    assert isinstance(theme_rows.empty_form.fields["theme"].widget, AdminSnippetChooser)
-    assert options(response, "delivery_partners") == [
+    formsets = response.context["form"].formsets
+    for relation, field in (("theme_links", "theme"), ("delivery_partner_links", "organisation")):
+        assert isinstance(formsets[relation].empty_form.fields[field].widget, AdminSnippetChooser)
+    themes = reverse(Theme.snippet_viewset.chooser_viewset.get_url_name("choose"))
+    assert listed(polish_editor.get(themes, {"locale": "pl"})) == ["Mobilność", "Water"]
+    assert listed(polish_editor.get(chooser_url(), {"locale": "pl"})) == [
         "Eurocities",
         "Europejski Komitet Regionów",
         "Związek Miast Polskich",
