@@ -1,8 +1,9 @@
 """Serializer fields for the public API's ``api_fields`` (see api/views.py).
 
-Translations keep their synchronised relations (themes, programme, cities, organisations)
-pointing at the source-language objects, so these fields show each related object in the
-language of the page being serialised, as the templates do (base/localize.py).
+A translation's snippet links (themes, organisations) point at the snippets' translations as
+they were when it was translated, and its page relations (programme, cities) at the source's, so
+these fields show each related object in the language of the page being serialised, as the
+templates do (base/localize.py).
 Lookups are remembered for the request in the serializer context.
 
 This module imports no model at import time: the models import it for their ``api_fields``.
