@@ -214,11 +214,10 @@ def owning_page_field(model):
 @receiver(post_save)
 @receiver(post_delete)
 def snippet_changed(sender, instance, **kwargs):
-    """Themes, organisations and other translatable snippets are shown on pages; an inline is
-    part of its page."""
+    """Themes, organisations, library documents and other translatable snippets are shown on
+    pages; an inline (a programme's phase, a page's theme row) is part of its page. Every
+    translatable model that is not a page is one of these, whichever app declares it."""
     if not isinstance(instance, TranslatableMixin) or isinstance(instance, Page):
-        return
-    if sender._meta.app_label not in ("base", "programmes", "cities", "news", "home"):
         return
     stale_now_and_after_commit(scope_key(sender))
     field = owning_page_field(sender)
