@@ -1,9 +1,10 @@
-"""A page's themes are inline rows (base.models.ThemeLink) that wagtail-localize translates with
-the page: a translation's row points at the theme in its own language (the migration that made
+"""A page's themes, delivery partners and contact points are inline rows (base.models.ThemeLink,
+OrganisationLink) that wagtail-localize translates with the page: a translation's row points at the
+snippet in its own language, and a preview shows the rows being edited (the migration that made
 them rows: test_theme_links_migration.py)."""
 
-from base.factories import theme, translate
-from programmes.factories import programme
+from base.factories import organisation, theme, translate
+from programmes.factories import call, programme
 
 
 def air_and_water(languages=("el",)):
@@ -35,3 +36,32 @@ def test_a_theme_translated_after_the_page_shows_at_once(client, tree):
     translate(water, "el", {"Water": "Νερό"})
 
     assert "Νερό" in client.get(greek.url).content.decode()
+
+
+def contacts(html):
+    start = html.index('id="contacts-heading"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_a_call_lists_its_contact_points_in_the_readers_language(client, tree):
+    eurocities = organisation("Eurocities")
+    translate(eurocities, "el", {"Eurocities": "Ευρωπόλεις"})
+    parent = programme(tree["programmes"]["en"], "ICP AGIR")
+    page = call(parent, "Call for cities", contact_points=[eurocities])
+    translate(parent, "el")
+    greek = translate(page, "el")
+
+    assert [row.organisation.name for row in greek.contact_point_links.all()] == ["Ευρωπόλεις"]
+    assert "Ευρωπόλεις" in contacts(client.get(greek.url).content.decode())
+
+
+def test_a_preview_shows_the_contact_points_being_edited(tree):
+    parent = programme(tree["programmes"]["en"], "ICP AGIR")
+    page = call(parent, "Call for cities", contact_points=[organisation("Eurocities")])
+    page.set_related([organisation("URBACT"), organisation("Eurocities")], "contact_points")  # not saved
+
+    response = page.make_preview_request()
+    html = response.render().content.decode() if hasattr(response, "render") else response.content.decode()
+
+    assert "URBACT" in contacts(html) and "Eurocities" in contacts(html)
+    assert [org.name for org in page.contact_points.all()] == ["Eurocities"]  # the live rows
