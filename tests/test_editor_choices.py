@@ -2,13 +2,17 @@
 once, in the page's language (``base.choosers``), falling back to the source language's where a
 language has none; a translation's rows hold its language's themes."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from base import factories as base_factories
 from base.factories import translate
 from base.models import Organisation, Theme
+from cities import factories as city_factories
 from home.factories import ensure_home
 from programmes import factories as programme_factories
 
@@ -80,3 +84,26 @@ def test_a_theme_not_yet_translated_is_offered_in_the_source_language(programmes
 
     assert offered(client, Theme, "el") == sorted([*GREEK.values(), "Water"])
     assert new.locale.language_code == "en"
+
+
+def test_a_city_page_chooses_both_kinds_of_theme_in_rows(programmes, client):
+    directory = city_factories.city_index(ensure_home())
+    city = city_factories.city(directory, "Piraeus", country="GR", latitude="37.9", longitude="23.6")
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[city.pk]))
+
+    formsets = response.context["form"].formsets
+    for relation in ("theme_links", "partner_theme_links"):
+        assert isinstance(formsets[relation].empty_form.fields["theme"].widget, AdminSnippetChooser)
+
+
+def shown(html, text):
+    return text in html or json.dumps(text)[1:-1] in html  # as is, or escaped in the editor's data
+
+
+def test_the_translation_editor_shows_a_greek_pages_themes_and_partner_in_greek(programmes, client):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[programmes["el"].pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert all(shown(html, name) for name in ("Κινητικότητα", "Κυκλική οικονομία", "Ευρωπόλεις"))
