@@ -8,8 +8,9 @@ def point_translations_at_their_language(apps, schema_editor):
     TranslatableField): each translated page points at the organisation's translation in its own
     language where there is one, as wagtail-localize does from now on."""
     Organisation = apps.get_model("base", "Organisation")
-    by_key = {(org.translation_key, org.locale_id): org.pk for org in Organisation.objects.all()}
-    key_of = {org.pk: org.translation_key for org in Organisation.objects.all()}
+    rows = list(Organisation.objects.values_list("pk", "translation_key", "locale_id"))
+    by_key = {(key, locale): pk for pk, key, locale in rows}
+    key_of = {pk: key for pk, key, _locale in rows}
     for model_name, field in LINKS.items():
         model = apps.get_model("programmes", model_name)
         for page in model.objects.exclude(**{f"{field}__isnull": True}).only(
