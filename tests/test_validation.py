@@ -29,7 +29,13 @@ def form_of(response):
 
 
 def call_fields(**fields):
-    return {"title": "Call for cities", "slug": "new-call", "timezone": "Europe/Brussels", **fields}
+    return {
+        "title": "Call for cities",
+        "slug": "new-call",
+        "timezone": "Europe/Brussels",
+        "contact_point_links": inline_formset([]),
+        **fields,
+    }
 
 
 def programme_fields(**fields):
@@ -40,6 +46,8 @@ def programme_fields(**fields):
         "short_name": "IURC",
         "full_name": "International Urban and Regional Cooperation",
         "phases": inline_formset([]),
+        "theme_links": inline_formset([]),
+        "delivery_partner_links": inline_formset([]),
         **fields,
     }
 
@@ -55,6 +63,7 @@ def partnership_fields(cities, **fields):
             [{"city": str(city.pk), "role": "partner"} for city in cities], min=2
         ),
         "activities": inline_formset([]),
+        "theme_links": inline_formset([]),
         **fields,
     }
 
