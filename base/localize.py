@@ -6,8 +6,7 @@ foreign key it translates (a translation points at the snippet's translation as 
 page was translated or synced). They are read through the maps below, so that a theme or
 organisation translated after the page shows at once. Themes and organisations are small tables:
 one map per locale, kept until one is saved. Relations to pages (a city's programmes, a news
-item's programme) are synchronised as they are and looked up by ``translation_key``; a library
-document's themes likewise.
+item's programme) are synchronised as they are and looked up by ``translation_key``.
 """
 
 from website.derived import generation_cached

@@ -1,6 +1,6 @@
-"""The data step shared by the migrations that turned the many-to-many fields to snippets (themes,
-delivery partners, contact points) into inline rows (``base.models.ThemeLink``,
-``OrganisationLink``).
+"""The data step shared by the migrations that turned the many-to-many fields to snippets (the
+themes of pages and library documents, delivery partners, contact points) into inline rows
+(``base.models.ThemeLink``, ``OrganisationLink``). "Page" below is the object holding the rows.
 
 A migration moving one field runs: create the row model, ``SnippetRows(...).operation()``, remove
 the old field (and its table), add the field back with ``through=`` the row model. The step copies every page's

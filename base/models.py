@@ -10,7 +10,18 @@ from base.localize import link_rows, localized_themes
 from website.derived import TREE, generation_cached
 
 
-class BasePage(Page):
+class LinkRowsMixin:
+    """Pages and snippets whose many-to-many fields to snippets are held as inline rows
+    (``ThemeLink``, ``OrganisationLink``)."""
+
+    def set_related(self, objects, name):
+        """Replace the snippets of the many-to-many field ``name`` (themes, organisations): in
+        memory until the object (or a page's revision) is saved."""
+        rows, target = link_rows(self, name)
+        rows.set([rows.model(**{target: obj}) for obj in objects])
+
+
+class BasePage(LinkRowsMixin, Page):
     """Fields, panels and translation rules shared by every page type of the site."""
 
     introduction = models.TextField(
@@ -51,12 +62,6 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
-
-    def set_related(self, objects, name):
-        """Replace the snippets of the many-to-many field ``name`` (themes, organisations), which
-        the page holds as inline rows: in memory until the page or its revision is saved."""
-        rows, target = link_rows(self, name)
-        rows.set([rows.model(**{target: obj}) for obj in objects])
 
     def search_folded_title(self):
         from base.indexing import folded_names

@@ -246,7 +246,7 @@ def build_library_demo(home):
                 programme=programme,
                 related_page=related,
             )
-            document.themes.set(Theme.objects.filter(slug__in=spec.get("themes", []), locale=locale))
+            document.set_related(Theme.objects.filter(slug__in=spec.get("themes", []), locale=locale), "themes")
             document.save()
         for code, (other_title, other_description) in spec["text"].items():
             if code == spec["source"]:

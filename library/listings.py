@@ -1,8 +1,9 @@
 """What the document library and the pages that link to it list, in a fixed number of queries.
 
-Translations keep their synchronised relations (programme, page, themes) pointing at the
-source-language objects, so documents are matched to pages by ``translation_key`` and filters
-use values that are the same in every language (programme code, theme slug).
+Translations keep their synchronised relations (programme, page) pointing at the source-language
+pages, and their theme rows point at the themes as translated when the document was, so documents
+are matched to pages and themes by ``translation_key`` and filters use values that are the same in
+every language (programme code, theme slug).
 """
 
 from django.db.models import Min, Q

@@ -2,24 +2,24 @@
 
 A ``LibraryDocument`` is a translatable snippet around a Wagtail document: its title and
 description are translated with wagtail-localize, while the file, the programme, the page it
-belongs to, the themes and the language the file is written in are synchronised, so a
-translator never re-uploads a file or breaks a relation. ``LibraryIndexPage`` lists them with
+belongs to and the language the file is written in are synchronised, so a translator never
+re-uploads a file or breaks a relation; its themes are inline rows translated with it, each
+pointing at the theme in the document's language (``base.models.ThemeLink``). ``LibraryIndexPage`` lists them with
 filters; ``library.listings.documents_for`` lists those that belong on a programme, call or
 partnership page.
 """
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from base.forms import LocalizedChoicesSnippetForm
-from base.models import BasePage
+from base.models import BasePage, LinkRowsMixin, ThemeLink
 from website.listings import paginate
 
 # Languages a file may be written in: the site's four and the others the programmes publish in.
@@ -41,7 +41,7 @@ DOCUMENT_LANGUAGES = [
 LIBRARY_PAGE_SIZE = 20
 
 
-class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
+class LibraryDocument(LinkRowsMixin, TranslatableMixin, index.Indexed, ClusterableModel):
     class Kind(models.TextChoices):
         ACTION_PLAN = "action-plan", _("Action plan")
         FACTSHEET = "factsheet", _("Factsheet")
@@ -88,11 +88,10 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         related_name="+",
         help_text=_("Optional: the call or partnership this document belongs to, to list it on that page."),
     )
-    themes = ParentalManyToManyField(
-        "base.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    themes = models.ManyToManyField(
+        "base.Theme", through="LibraryDocumentTheme", verbose_name=_("themes"), blank=True, related_name="+"
     )
     published_on = models.DateField(_("publication date"), null=True, blank=True)
-    base_form_class = LocalizedChoicesSnippetForm  # themes in the document's language
 
     panels = [
         FieldPanel("title"),
@@ -100,7 +99,11 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         FieldPanel("document"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("document_language"), FieldPanel("published_on")]),
         MultiFieldPanel(
-            [FieldPanel("programme"), FieldPanel("related_page"), FieldPanel("themes")],
+            [
+                FieldPanel("programme"),
+                FieldPanel("related_page"),
+                InlinePanel("theme_links", heading=_("Themes"), label=_("Theme")),
+            ],
             heading=_("Where it is listed"),
         ),
     ]
@@ -127,7 +130,7 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("document_language", overridable=False),
         SynchronizedField("programme", overridable=False),
         SynchronizedField("related_page", overridable=False),
-        SynchronizedField("themes", overridable=False),
+        TranslatableField("theme_links"),
         SynchronizedField("published_on", overridable=False),
     ]
 
@@ -160,6 +163,12 @@ class LibraryDocument(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def file_extension(self):
         return self.document.file_extension.upper()
+
+
+class LibraryDocumentTheme(ThemeLink):
+    """A theme of a library document."""
+
+    librarydocument = ParentalKey(LibraryDocument, on_delete=models.CASCADE, related_name="theme_links")
 
 
 class LibraryIndexPage(BasePage):

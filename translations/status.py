@@ -42,7 +42,7 @@ from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from modelcluster.models import get_serializable_data_for_fields
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
@@ -173,22 +173,27 @@ def _local_data(instance):
     return {name: value for name, value in data.items() if name not in skip and name != "pk"}
 
 
-def _parental_m2m_values(model):
-    """``{field name: {object pk: sorted related pks}}`` for each ParentalManyToManyField, one query each."""
+def _relation_values(model):
+    """``{rows' name: (target, {object pk: sorted related pks})}`` for each many-to-many field held
+    as inline rows (``base.models.ThemeLink``; wagtail-localize stores the rows, each naming its
+    ``target``), one query each."""
     result = {}
-    for model_field in model._meta.get_fields():
-        if isinstance(model_field, ParentalManyToManyField):
-            through = model_field.remote_field.through
-            source_name = model_field.m2m_field_name()
-            target_name = model_field.m2m_reverse_field_name()
-            values = defaultdict(list)
-            for own, other in through.objects.values_list(f"{source_name}_id", f"{target_name}_id"):
-                values[own].append(other)
-            result[model_field.name] = {pk: sorted(others) for pk, others in values.items()}
+    for model_field in model._meta.many_to_many:
+        through = model_field.remote_field.through
+        source_name = model_field.m2m_field_name()
+        target_name = model_field.m2m_reverse_field_name()
+        parent = through._meta.get_field(source_name)
+        if not isinstance(parent, ParentalKey):
+            continue
+        values = defaultdict(list)
+        for own, other in through.objects.values_list(f"{source_name}_id", f"{target_name}_id"):
+            values[own].append(other)
+        rows = parent.remote_field.get_accessor_name()
+        result[rows] = (target_name, {pk: sorted(others) for pk, others in values.items()})
     return result
 
 
-def _snippet_changed(instance, content_json, m2m_values):
+def _snippet_changed(instance, content_json, relations):
     """True if a snippet differs from the text and relations wagtail-localize last took from it."""
     if content_json is None:
         return False
@@ -197,8 +202,8 @@ def _snippet_changed(instance, content_json, m2m_values):
     if any(stored.get(name) != value for name, value in current.items()):
         return True
     return any(
-        name in stored and sorted(stored[name] or []) != values.get(instance.pk, [])
-        for name, values in m2m_values.items()
+        rows in stored and sorted(row[target] for row in stored[rows] or []) != values.get(instance.pk, [])
+        for rows, (target, values) in relations.items()
     )
 
 
@@ -311,9 +316,9 @@ def compute_status():
         groups[("page", page["translation_key"])][locales[page["locale_id"]]] = page
 
     snippet_instances = {}
-    snippet_m2m = {}
+    snippet_relations = {}
     for model in translatable_snippet_models():
-        snippet_m2m[model] = _parental_m2m_values(model)
+        snippet_relations[model] = _relation_values(model)
         for obj in model.objects.order_by("pk"):
             item = {
                 "id": obj.pk,
@@ -470,7 +475,7 @@ def compute_status():
         else:
             obj = snippet_instances[(model, original["id"])]
             source_changed_at = (
-                _snippet_changed(obj, snippet_source_text.get(source["id"]), snippet_m2m[model]) or None
+                _snippet_changed(obj, snippet_source_text.get(source["id"]), snippet_relations[model]) or None
             )
 
         for code in codes:

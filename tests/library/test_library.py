@@ -26,7 +26,7 @@ def make_document(title, **fields):
     themes = fields.pop("themes", [])
     document = LibraryDocument(title=title, document=fields.pop("document", None) or make_file(), **fields)
     document.save()
-    document.themes.set(themes)
+    document.set_related(themes, "themes")
     document.save()
     return document
 
@@ -125,7 +125,9 @@ def test_title_and_description_are_translated_and_the_file_is_shared(library):
     assert greek.description == "Το πρόγραμμα σε μία σελίδα."
     assert greek.document_id == library["factsheet"].document_id
     assert greek.programme_id == library["agir"].pk
-    assert list(greek.themes.all()) == [library["circular"]]
+    # The theme row is translated with the document: it points at the theme in Greek.
+    assert [theme.translation_key for theme in greek.themes.all()] == [library["circular"].translation_key]
+    assert [theme.locale for theme in greek.themes.all()] == [library["greek"]]
     assert greek.document_language == "en"
 
 
@@ -241,8 +243,9 @@ def test_library_documents_appear_in_the_translation_status(library):
     assert factsheet.cells["ca"].status == MISSING
     assert f"programme:{library['agir'].translation_key}" in factsheet.programme_sections
     # Changing the themes of the source (a synchronised relation) makes the translation outdated.
-    library["factsheet"].themes.add(library["air"])
-    library["factsheet"].save()
+    factsheet = library["factsheet"]
+    factsheet.set_related([*factsheet.themes.all(), library["air"]], "themes")
+    factsheet.save()
     rows = {row.key: row for row in compute_status().rows}
     assert rows[str(library["factsheet"].translation_key)].cells["el"].status == OUTDATED
 
