@@ -9,6 +9,8 @@ one map per locale, kept until one is saved. Relations to pages (a city's progra
 item's programme) are synchronised as they are and looked up by ``translation_key``.
 """
 
+from modelcluster.fields import ParentalManyToManyField
+
 from website.derived import generation_cached
 
 
@@ -72,7 +74,7 @@ def localized_themes(page, field="themes"):
 def related_in_memory(page, name):
     """The objects of ``page``'s many-to-many field ``name`` as the page holds them (a preview's
     or a revision's, not yet saved): through its inline rows where the field has them."""
-    if page._meta.get_field(name).remote_field.through._meta.auto_created:
+    if isinstance(page._meta.get_field(name), ParentalManyToManyField):  # held in memory itself
         return list(getattr(page, name).all())
     rows, target = link_rows(page, name)
     return [getattr(row, target) for row in rows.all()]
