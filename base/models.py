@@ -18,7 +18,7 @@ class LinkRowsMixin:
         """Replace the snippets of the many-to-many field ``name`` (themes, organisations): in
         memory until the object (or a page's revision) is saved."""
         rows, target = link_rows(self, name)
-        rows.set([rows.model(**{target: obj}) for obj in objects])
+        rows.set([rows.model(**{target: obj}, sort_order=order) for order, obj in enumerate(objects)])
 
 
 class BasePage(LinkRowsMixin, Page):
