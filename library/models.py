@@ -4,9 +4,9 @@ A ``LibraryDocument`` is a translatable snippet around a Wagtail document: its t
 description are translated with wagtail-localize, while the file, the programme, the page it
 belongs to and the language the file is written in are synchronised, so a translator never
 re-uploads a file or breaks a relation; its themes are inline rows translated with it, each
-pointing at the theme in the document's language (``base.models.ThemeLink``). ``LibraryIndexPage`` lists them with
-filters; ``library.listings.documents_for`` lists those that belong on a programme, call or
-partnership page.
+pointing at the theme in the document's language (``base.models.ThemeLink``).
+``LibraryIndexPage`` lists them with filters; ``library.listings.documents_for`` lists those that
+belong on a programme, call or partnership page.
 """
 
 from django.db import models
