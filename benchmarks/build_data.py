@@ -165,10 +165,12 @@ def live_translation(source, parent, m2m, **fields):
     """``source``'s translation under ``parent`` (in its locale), live, with ``fields`` as given.
 
     What wagtail-localize leaves once a translation is published, made directly: the same
-    ``translation_key``, the parent's locale, synchronised relations pointing at the source's
-    objects. Found again by slug, so a second run adds nothing.
+    ``translation_key``, the parent's locale, relations pointing at the source's objects (as
+    theme rows do while a theme has no translation). Found again by slug, so a second run adds
+    nothing.
     """
     from django.utils import timezone
+    from modelcluster.fields import ParentalManyToManyField
 
     existing = parent.get_children().filter(slug=fields["slug"]).first()
     if existing is not None:
@@ -183,7 +185,10 @@ def live_translation(source, parent, m2m, **fields):
         **fields,
     )
     for name, values in m2m.items():
-        setattr(page, name, list(values))
+        if isinstance(page._meta.get_field(name), ParentalManyToManyField):
+            setattr(page, name, list(values))
+        else:  # held as inline rows (base.models.ThemeLink)
+            page.set_related(values, name)
     parent.add_child(instance=page)
     return page
 
