@@ -225,7 +225,7 @@ def child(database, engines, output, judgements_path):
     from django.test.utils import setup_test_environment
 
     from home.demo import build_demo
-    from search import facets
+    from search import state
 
     setup_test_environment()
     start = time.perf_counter()
@@ -245,7 +245,7 @@ def child(database, engines, output, judgements_path):
 
         def measure(engine):
             cache.clear()
-            facets.clear()
+            state.clear()
             started = time.perf_counter()
             report["engines"][engine] = run_judgements(Client(), judgements)
             say(f"  {engine}: {len(judgements)} queries in {time.perf_counter() - started:.0f} s")

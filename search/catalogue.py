@@ -13,18 +13,16 @@ three times). From it:
   one edit);
 - ``search.ranking`` orders the engine's hits by where the query's words are.
 
-Built with a fixed number of queries (about fifteen), read-only, kept per process and rebuilt
-with the facet map (``search.facets``: when the content generation changes) or after
-``MAX_AGE`` seconds.
+Built with a fixed number of queries (about fifteen), read-only, or for the pages of a few
+translation keys after they changed (``updated_catalogue``: the vocabularies are brought up to
+date from what each page added to them); ``search.state`` keeps it per process and current.
 Private pages are left out, so a correction never reveals a word of theirs.
 """
 
 import bisect
 import functools
-import threading
-import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -33,7 +31,6 @@ from base import stemming
 from base.text import fold
 from search.ranking import is_neutral
 
-MAX_AGE = 600
 NAME_WEIGHT = 3
 MIN_CORRECTED_LENGTH = 3
 MIN_KNOWN_START = 5
@@ -90,6 +87,35 @@ class Vocabulary:
         written = {word: spellings[word].most_common(1)[0][0] for word in words if spellings.get(word)}
         return cls(dict(counter), frozenset(language_stems), written, words, by_length)
 
+    def updated(self, changes, new_stems, spellings):
+        """A copy with the word weights changed by ``changes`` (folded word -> change), the stems
+        ``new_stems`` added and the spellings of the changed words read from ``spellings``."""
+        weights, words, written = dict(self.weights), list(self.sorted_words), dict(self.spellings)
+        by_length, copied = dict(self.by_length), set()
+        for word, change in changes.items():
+            if not change or len(word) < 2:
+                continue
+            before = weights.get(word, 0)
+            after = before + change
+            if after > 0:
+                weights[word] = after
+            else:
+                weights.pop(word, None)
+            if (before > 0) != (after > 0):
+                if len(word) not in copied:
+                    copied.add(len(word))
+                    by_length[len(word)] = list(by_length.get(len(word), ()))
+                for sorted_words in (words, by_length[len(word)]):
+                    if after > 0:
+                        bisect.insort(sorted_words, word)
+                    else:
+                        del sorted_words[bisect.bisect_left(sorted_words, word)]
+            if after > 0 and spellings.get(word):
+                written[word] = spellings[word].most_common(1)[0][0]
+            else:
+                written.pop(word, None)
+        return Vocabulary(weights, self.stems | frozenset(new_stems), written, words, by_length)
+
     def knows(self, word, forms):
         return word in self.weights or any(form in self.stems or form in self.weights for form in forms)
 
@@ -118,6 +144,9 @@ class Vocabulary:
 class Catalogue:
     pages: dict = field(default_factory=dict)  # page id -> PageWords
     vocabularies: dict = field(default_factory=dict)  # language -> Vocabulary
+    inputs: dict = field(default_factory=dict)  # page id -> what it adds to its vocabulary (_count)
+    spellings: dict = field(default_factory=dict)  # folded word -> Counter of its written forms
+    languages: dict = field(default_factory=dict)  # locale id -> language
 
     def vocabulary(self, language):
         return self.vocabularies.get(language) or Vocabulary()
@@ -183,18 +212,6 @@ def _cased_like(typed, word):
     return word
 
 
-def _concrete_page_models():
-    from django.apps import apps
-
-    from base.models import BasePage
-
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, BasePage) and not model._meta.abstract and not model._meta.proxy
-    ]
-
-
 def _own_words(model, values, language):
     """(names, places, texts) of one page row: [(text, language)] each."""
     from base.indexing import ALIAS_SEPARATORS
@@ -216,33 +233,49 @@ def _own_words(model, values, language):
     return names, places, texts
 
 
-def build_catalogue(facet_map=None):
-    from wagtail.models import Locale, Page
+def _page_rows(keys=None):
+    """(id, title, locale id, translation key, content type id) of the live public pages below
+    the root, or of those with translation ``keys``."""
+    from wagtail.models import Page
 
-    from search.facets import get_facet_map, type_of_model
+    rows = Page.objects.live().public().filter(depth__gt=1)
+    if keys is not None:
+        rows = rows.filter(translation_key__in=keys)
+    return list(rows.values_list("pk", "title", "locale_id", "translation_key", "content_type_id"))
 
-    facet_map = facet_map or get_facet_map()
-    languages = {pk: code.split("-")[0] for pk, code in Locale.objects.values_list("pk", "language_code")}
-    rows = list(
-        Page.objects.live()
-        .public()
-        .filter(depth__gt=1)
-        .values_list("pk", "title", "locale_id", "translation_key")
-    )
+
+def _own_fields(rows, languages, keys=None):
+    """page id -> (names, places, texts, kind) of the pages ``rows``: one query per page type."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from base.models import BasePage
+    from search.facets import type_of_model
+
     public = {row[0] for row in rows}
-    own = {}  # page id -> (names, places, texts, kind)
-    for model in _concrete_page_models():
+    models = {ContentType.objects.get_for_id(row[4]).model_class() for row in rows}
+    own = {}
+    for model in models:
+        if model is None or not issubclass(model, BasePage):
+            continue
         model_fields = {field.name for field in model._meta.get_fields()}
         wanted = [name for name in (*NAME_FIELDS, *PLACE_FIELDS, *TEXT_FIELDS) if name in model_fields]
         kind = type_of_model(model)
-        for pk, locale_id, *values in model.objects.live().values_list("pk", "locale_id", *wanted):
+        pages = model.objects.live()
+        if keys is not None:
+            pages = pages.filter(translation_key__in=keys)
+        for pk, locale_id, *values in pages.values_list("pk", "locale_id", *wanted):
             if pk in public:
                 language = languages.get(locale_id, "")
                 own[pk] = (*_own_words(model, dict(zip(wanted, values, strict=True)), language), kind)
+    return own
 
+
+def _add_pages(catalogue, rows, own, facet_map, languages):
+    """Give ``catalogue`` the words of the pages ``rows``; returns {page id: its vocabulary inputs}
+    (``_count``)."""
     # What a page's translations are called is what the page is called, in their languages.
     shared = {}  # translation key -> {"names": [...], "places": [...]}
-    for pk, title, locale_id, key in rows:
+    for pk, title, locale_id, key, _type in rows:
         names, places, _texts, _kind = own.get(pk, ([], [], [], "page"))
         group = shared.setdefault(key, {"names": {}, "places": {}})
         language = languages.get(locale_id, "")
@@ -251,11 +284,8 @@ def build_catalogue(facet_map=None):
         for item in places:
             group["places"].setdefault(item, None)
 
-    catalogue = Catalogue()
-    counters = {}
-    stems = {}
-    spellings = {}
-    for pk, title, locale_id, key in rows:
+    inputs = {}
+    for pk, title, locale_id, key, _type in rows:
         language = languages.get(locale_id, "")
         names, places, texts, kind = own.get(pk, ([], [], [], "page"))
         own_names = [(title, language), *names]
@@ -289,58 +319,88 @@ def build_catalogue(facet_map=None):
             own=frozenset(own_forms),
             key=key,
         )
+        inputs[pk] = (
+            language,
+            tuple(
+                (value, value_language, weight)
+                for items, weight in (
+                    (names, NAME_WEIGHT),
+                    (places, NAME_WEIGHT),
+                    (texts, 1),
+                    ([(name, language) for name in theme_names], 1),
+                )
+                for value, value_language in items
+            ),
+        )
+    catalogue.inputs.update(inputs)
+    return inputs
 
+
+def _count(inputs, counters, spellings, stems, sign=1):
+    """Add the vocabulary ``inputs`` of pages (``_add_pages``) to the word counts of their
+    languages, the spellings and the stems; ``sign=-1`` takes them away (stems stay)."""
+    for language, items in inputs:
         counter = counters.setdefault(language, Counter())
         language_stems = stems.setdefault(language, set())
-        weighted = [
-            (names, NAME_WEIGHT),
-            (places, NAME_WEIGHT),
-            (texts, 1),
-            ([(t, language) for t in theme_names], 1),
-        ]
-        for items, weight in weighted:
-            for value, value_language in items:
-                for word in stemming.tokens(value):
-                    folded = fold_word(word)
-                    counter[folded] += weight
-                    written = spellings.get(folded)
-                    if written is None:
-                        written = spellings[folded] = Counter()
-                    written[word] += 1
+        for value, value_language, weight in items:
+            for word in stemming.tokens(value):
+                folded = fold_word(word)
+                counter[folded] += sign * weight
+                written = spellings.get(folded)
+                if written is None:
+                    written = spellings[folded] = Counter()
+                written[word] += sign
+                if sign > 0:
                     language_stems.update(stemming.index_stems(word, value_language))
+
+
+def build_catalogue(facet_map):
+    from wagtail.models import Locale
+
+    languages = {pk: code.split("-")[0] for pk, code in Locale.objects.values_list("pk", "language_code")}
+    rows = _page_rows()
+    catalogue = Catalogue(languages=languages)
+    inputs = _add_pages(catalogue, rows, _own_fields(rows, languages), facet_map, languages)
+    counters, stems = {}, {}
+    _count(inputs.values(), counters, catalogue.spellings, stems)
     for language, counter in counters.items():
         for word in [word for word in counter if len(word) < 2]:
             del counter[word]
         catalogue.vocabularies[language] = Vocabulary.from_counter(
-            counter, stems.get(language, ()), spellings
+            counter, stems.get(language, ()), catalogue.spellings
         )
     return catalogue
 
 
-_lock = threading.Lock()
-_state = {"catalogue": None, "facet_map": None, "built": 0.0}
+def updated_catalogue(catalogue, facet_map, keys, old_ids):
+    """A copy of ``catalogue`` with the pages of the translation ``keys`` read again (``old_ids``:
+    the ids those keys had) and the vocabularies of their languages brought up to date."""
+    updated = replace(
+        catalogue,
+        pages=dict(catalogue.pages),
+        inputs=dict(catalogue.inputs),
+        spellings=dict(catalogue.spellings),
+        vocabularies=dict(catalogue.vocabularies),
+    )
+    removed = [updated.inputs.pop(pk) for pk in old_ids if pk in updated.inputs]
+    for pk in old_ids:
+        updated.pages.pop(pk, None)
+    rows = _page_rows(keys)
+    added = _add_pages(updated, rows, _own_fields(rows, updated.languages, keys), facet_map, updated.languages)
 
-
-def get_catalogue(facet_map=None):
-    """The current catalogue, rebuilt with the facet map (``search.facets``: when the content
-    generation changes or the map is cleared) or when older than ``MAX_AGE`` seconds."""
-    from search.facets import get_facet_map
-
-    facet_map = facet_map or get_facet_map()
-    with _lock:
-        catalogue = _state["catalogue"]
-        stale = (
-            catalogue is None
-            or _state["facet_map"] is not facet_map
-            or time.monotonic() - _state["built"] > MAX_AGE
+    counters, spellings, stems = {}, {}, {}
+    _count(removed, counters, spellings, stems, sign=-1)
+    _count(added.values(), counters, spellings, stems)
+    for folded, change in spellings.items():
+        written = Counter(updated.spellings.get(folded, ()))
+        written.update(change)
+        written = +written  # drops the spellings no page has any more
+        if written:
+            updated.spellings[folded] = written
+        else:
+            updated.spellings.pop(folded, None)
+    for language, counter in counters.items():
+        updated.vocabularies[language] = updated.vocabulary(language).updated(
+            counter, stems.get(language, ()), updated.spellings
         )
-    if stale:
-        catalogue = build_catalogue(facet_map)
-        with _lock:
-            _state.update(catalogue=catalogue, facet_map=facet_map, built=time.monotonic())
-    return catalogue
-
-
-def clear():
-    with _lock:
-        _state.update(catalogue=None, facet_map=None, built=0.0)
+    return updated

@@ -23,10 +23,10 @@ from wagtail.models import Locale, Page, Site
 
 from base import stemming
 from base.text import FOLDED_FIELD_PREFIX, MAX_TERMS, clean_query, excerpt, fold, has_match, search_terms
-from search import catalogue as catalogue_data
 from search import facets as facet_data
-from search import ranking
+from search import ranking, state
 from website import derived
+from website.pagecache import page_versions
 
 MAX_RESULTS = 1000
 PAGE_SIZE = 10
@@ -145,7 +145,7 @@ def find_ids(terms, queryset, backend, languages=("en",), catalogue=None, correc
     (Elasticsearch) titles within one or two edits of every word, else any of the words, else
     any of the corrected ones. ``correct=False`` (``typed=1``) searches the words as typed only.
     """
-    catalogue = catalogue or catalogue_data.get_catalogue()
+    catalogue = catalogue or state.current().catalogue
     words = query_words(terms)
     hits = EngineHits(ids=[], words=words)
     if not words:
@@ -335,27 +335,31 @@ def result_cards(ids, request):
     specific pages (one query per page type) and kept until content changes.
 
     A card holds what does not depend on the query (title, address, texts), so the pages a broad
-    search shows again and again are not rebuilt for each search. Kept under the content
-    generation, like the facet map (website/derived.py): any publish, unpublish, move or snippet
-    change makes every card stale. The address depends on the site the request is for.
+    search shows again and again are not rebuilt for each search. Kept under the page's version
+    (website/pagecache.py: a new one when it, or a page above it, is published, unpublished,
+    moved or renamed) and the site's page generation (a change whose reach is not known), so a
+    publication makes only the cards of the pages it changed stale. The address depends on the
+    site the request is for.
     """
     site = Site.find_for_request(request)
-    generation = derived.generation()
+    generation = derived.generation(depends_on=())
+    versions = page_versions(ids)
     keys = {
-        page_id: derived.cache_key("search-card", generation, page_id, site and site.pk) for page_id in ids
+        page_id: derived.cache_key("search-card", generation, page_id, versions[page_id], site and site.pk)
+        for page_id in ids
+        if versions[page_id] is not None  # not known (the cache lost it): built, not kept
     }
     found = cache.get_many(list(keys.values()))
-    missing = [page_id for page_id in ids if keys[page_id] not in found]
+    cards = {page_id: found[keys[page_id]] for page_id in ids if keys.get(page_id) in found}
+    missing = [page_id for page_id in ids if page_id not in cards]
     if missing:
-        built = {
-            keys[page.pk]: Card(
-                page.title, page.get_url(request) or "", page.locale_id, list(_text_fields(page))
-            )
-            for page in Page.objects.filter(pk__in=missing).specific()
-        }
-        cache.set_many(built, derived.CACHE_SECONDS)
-        found.update(built)
-    return {page_id: found[key] for page_id, key in keys.items() if key in found}
+        for page in Page.objects.filter(pk__in=missing).specific():
+            cards[page.pk] = Card(page.title, page.get_url(request) or "", page.locale_id, list(_text_fields(page)))
+        cache.set_many(
+            {keys[page_id]: cards[page_id] for page_id in missing if page_id in keys and page_id in cards},
+            derived.CACHE_SECONDS,
+        )
+    return cards
 
 
 def load_results(ids, query, facet_map, request, locale_id):
@@ -483,7 +487,8 @@ def run_search(request, params, language, all_languages=False):
         outcome.notices.append(_("Type one or more words to search for."))
     locale = locale_for(language)
 
-    facet_map = facet_data.get_facet_map()
+    search_state = state.current()
+    facet_map = search_state.facet_map
     outcome.chosen, unknown = parse_filters(params, facet_map)
     if unknown:
         outcome.notices.append(_("A filter in the address was not understood and is ignored."))
@@ -498,7 +503,7 @@ def run_search(request, params, language, all_languages=False):
         public_pages(None if all_languages else locale),
         backend,
         languages=languages,
-        catalogue=catalogue_data.get_catalogue(facet_map),
+        catalogue=search_state.catalogue,
         correct=not params.get(AS_TYPED),
         all_languages=all_languages,
     )
@@ -509,7 +514,7 @@ def run_search(request, params, language, all_languages=False):
         outcome.typed_url = "?" + urlencode(
             {**{name: value for name, value in params.items() if name != "page"}, AS_TYPED: "1"}
         )
-    facet_map = facet_data.get_facet_map(hits.ids)
+    facet_map = state.current(hits.ids).facet_map
     ids = [page_id for page_id in hits.ids if page_id in facet_map.pages]
     outcome.capped = len(ids) >= MAX_RESULTS
 

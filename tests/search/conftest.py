@@ -28,7 +28,7 @@ from cities import factories as city_factories
 from home.factories import ensure_home, standard_page
 from news import factories as news_factories
 from programmes import factories as programme_factories
-from search import facets
+from search import state
 from search.backends.elasticsearch import breaker
 from tests.conftest import built_once_per_module
 
@@ -53,10 +53,10 @@ TEST_TIMEOUT = 0.5  # seconds: the client timeout the failure tests use
 @pytest.fixture(autouse=True)
 def fresh_search_state():
     """Each test starts with no facet map in memory and the cluster not marked down."""
-    facets.clear()
+    state.clear()
     breaker.reset()
     yield
-    facets.clear()
+    state.clear()
     breaker.reset()
 
 
@@ -226,7 +226,7 @@ def shared_search_site(django_db_setup, django_db_blocker):
     Each test runs in its own savepoint inside it (pytest-django's ``db``), so what a test writes
     is undone before the next one; a test that changes pages builds its own.
     """
-    yield from built_once_per_module(django_db_blocker, build_search_site, clear=(facets.clear,))
+    yield from built_once_per_module(django_db_blocker, build_search_site, clear=(state.clear,))
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from benchmarks.search_quality import (
     summary,
 )
 from home.demo import build_demo
-from search import facets
+from search import state
 from tests.conftest import built_once_per_module
 
 pytestmark = pytest.mark.slow  # builds the whole demo
@@ -58,7 +58,7 @@ def judged(django_db_setup, django_db_blocker):
     def build():
         build_demo()
         call_command("update_index", verbosity=0)
-        facets.clear()  # a facet map of an earlier module's pages would hide these results
+        state.clear()  # a facet map of an earlier module's pages would hide these results
         client = Client()
         return {
             name: run_judgements(client, load_judgements(path) if path else load_judgements())
@@ -68,7 +68,7 @@ def judged(django_db_setup, django_db_blocker):
     try:
         yield from built_once_per_module(django_db_blocker, build)
     finally:
-        facets.clear()
+        state.clear()
 
 
 def test_judged_set_covers_every_language_and_kind():

@@ -19,7 +19,7 @@ from cities import factories as city_factories
 from home.factories import ensure_home
 from news import factories as news_factories
 from programmes import factories as programme_factories
-from search import catalogue, facets, service
+from search import service, state
 from tests.conftest import built_once_per_module
 from tests.search.conftest import in_languages
 from tests.search.test_search_page import results, search, titles, urls
@@ -209,14 +209,14 @@ def build_words_site():
 
 @pytest.fixture(scope="module")
 def words_site(django_db_setup, django_db_blocker):
-    yield from built_once_per_module(django_db_blocker, build_words_site, clear=(facets.clear, catalogue.clear))
+    yield from built_once_per_module(django_db_blocker, build_words_site, clear=(state.clear,))
 
 
 @pytest.fixture
 def site(words_site, db):
-    catalogue.clear()
+    state.clear()
     yield words_site
-    catalogue.clear()
+    state.clear()
 
 
 def url_of(site, key, language):
@@ -338,11 +338,9 @@ def test_publishing_a_translation_reindexes_the_other_languages(client, site):
     assert first_urls(client, "en", "Kwangdżu") == []
     gwangju_pl.title = "Kwangdżu"
     gwangju_pl.save_revision().publish()
-    facets.clear()
     assert first_urls(client, "en", "Kwangdżu") == [url_of(site, "gwangju", "en")]
     assert first_urls(client, "el", "kwangdzu") == [url_of(site, "gwangju", "el")]
     gwangju_pl.unpublish()
-    facets.clear()
     assert first_urls(client, "en", "Kwangdżu") == []
 
 
@@ -417,14 +415,14 @@ def test_correction_comes_from_public_pages_only(site):
     from wagtail.models import PageViewRestriction
 
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    facets.clear()
-    built = catalogue.get_catalogue()
+    state.clear()
+    built = state.current().catalogue
     assert page.pk not in built.pages
     assert "gwangju" in built.vocabulary("en").weights  # still named by the public partnership
 
 
 def test_correction_allows_one_edit_up_to_seven_letters_and_two_from_eight(site):
-    built = catalogue.get_catalogue()
+    built = state.current().catalogue
     assert built.correct(["Pireaus"], ["en"]) == ["Piraeus"]
     assert built.correct(["Copnhagn"], ["en"]) == ["Copenhagen"]
     assert built.correct(["Prx"], ["en"]) == ["Prx"]  # too short to guess
@@ -473,8 +471,8 @@ def test_a_search_that_builds_the_catalogue_and_corrects_writes_nothing(client, 
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    catalogue.clear()
-    facets.clear()
+    state.clear()
+    state.clear()
     with CaptureQueriesContext(connection) as queries:
         search(client, "en", "Copenhagn")
     writes = [
@@ -484,7 +482,7 @@ def test_a_search_that_builds_the_catalogue_and_corrects_writes_nothing(client, 
 
 
 def test_known_start_meets_forms_the_stemmer_leaves(client, site):
-    built = catalogue.get_catalogue()
+    built = state.current().catalogue
     assert built.known_start("Atenami", ["pl"]) == ""  # "aten" is shorter than five letters
     assert built.known_start("Gwangjuie", ["en"]) == "gwangju"
     assert url_of(site, "gwangju", "en") in first_urls(client, "en", "Gwangjuie", 3)

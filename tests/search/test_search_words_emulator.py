@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from modelsearch.backends import get_search_backend
 
-from search import catalogue, service
+from search import service, state
 from tests.search.conftest import elasticsearch_backends
 from tests.search.test_search_page import search, urls
 from tests.search.test_search_words import url_of, words_site  # noqa: F401  (the module's site)
@@ -37,10 +37,10 @@ def indexed_words_clone(words_site, osmem, django_db_blocker):  # noqa: F811
 
 @pytest.fixture
 def site(indexed_words_clone, words_site, db):  # noqa: F811
-    catalogue.clear()
+    state.clear()
     with override_settings(WAGTAILSEARCH_BACKENDS=indexed_words_clone):
         yield words_site
-    catalogue.clear()
+    state.clear()
 
 
 def first(client, language, query, count=1):
@@ -100,7 +100,7 @@ def test_other_names_are_searched_fuzzily(site, typed, expected):
 
 
 def test_a_cluster_that_is_down_falls_back_without_failing_on_fuzzy(client, words_site, refusing_url):  # noqa: F811
-    catalogue.clear()
+    state.clear()
     with override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_backends(refusing_url, timeout=0.5)):
         response = search(client, "en", "Qwxyzzy Pireaus")
         assert FALLBACK_NOTICE in response.content.decode()
