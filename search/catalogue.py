@@ -233,26 +233,16 @@ def _own_words(model, values, language):
     return names, places, texts
 
 
-def _page_rows(keys=None):
-    """(id, title, locale id, translation key, content type id) of the live public pages below
-    the root, or of those with translation ``keys``."""
-    from wagtail.models import Page
-
-    rows = Page.objects.live().public().filter(depth__gt=1)
-    if keys is not None:
-        rows = rows.filter(translation_key__in=keys)
-    return list(rows.values_list("pk", "title", "locale_id", "translation_key", "content_type_id"))
-
-
 def _own_fields(rows, languages, keys=None):
-    """page id -> (names, places, texts, kind) of the pages ``rows``: one query per page type."""
+    """page id -> (names, places, texts, kind) of the pages ``rows`` (``search.facets.live_page_rows``):
+    one query per page type."""
     from django.contrib.contenttypes.models import ContentType
 
     from base.models import BasePage
     from search.facets import type_of_model
 
     public = {row[0] for row in rows}
-    models = {ContentType.objects.get_for_id(row[4]).model_class() for row in rows}
+    models = {ContentType.objects.get_for_id(row[1]).model_class() for row in rows}
     own = {}
     for model in models:
         if model is None or not issubclass(model, BasePage):
@@ -275,7 +265,7 @@ def _add_pages(catalogue, rows, own, facet_map, languages):
     (``_count``)."""
     # What a page's translations are called is what the page is called, in their languages.
     shared = {}  # translation key -> {"names": [...], "places": [...]}
-    for pk, title, locale_id, key, _type in rows:
+    for pk, _type, locale_id, key, _path, title in rows:
         names, places, _texts, _kind = own.get(pk, ([], [], [], "page"))
         group = shared.setdefault(key, {"names": {}, "places": {}})
         language = languages.get(locale_id, "")
@@ -285,7 +275,7 @@ def _add_pages(catalogue, rows, own, facet_map, languages):
             group["places"].setdefault(item, None)
 
     inputs = {}
-    for pk, title, locale_id, key, _type in rows:
+    for pk, _type, locale_id, key, _path, title in rows:
         language = languages.get(locale_id, "")
         names, places, texts, kind = own.get(pk, ([], [], [], "page"))
         own_names = [(title, language), *names]
@@ -354,11 +344,9 @@ def _count(inputs, counters, spellings, stems, sign=1):
                     language_stems.update(stemming.index_stems(word, value_language))
 
 
-def build_catalogue(facet_map):
-    from wagtail.models import Locale
-
-    languages = {pk: code.split("-")[0] for pk, code in Locale.objects.values_list("pk", "language_code")}
-    rows = _page_rows()
+def build_catalogue(facet_map, rows):
+    """The catalogue of the live public pages ``rows`` (``search.facets.live_page_rows``)."""
+    languages = {pk: code.split("-")[0] for pk, code in facet_map.locales.items()}
     catalogue = Catalogue(languages=languages)
     inputs = _add_pages(catalogue, rows, _own_fields(rows, languages), facet_map, languages)
     counters, stems = {}, {}
@@ -372,9 +360,10 @@ def build_catalogue(facet_map):
     return catalogue
 
 
-def updated_catalogue(catalogue, facet_map, keys, old_ids):
+def updated_catalogue(catalogue, facet_map, keys, old_ids, rows):
     """A copy of ``catalogue`` with the pages of the translation ``keys`` read again (``old_ids``:
-    the ids those keys had) and the vocabularies of their languages brought up to date."""
+    the ids those keys had; ``rows``: their live public pages now) and the vocabularies of their
+    languages brought up to date."""
     updated = replace(
         catalogue,
         pages=dict(catalogue.pages),
@@ -385,7 +374,6 @@ def updated_catalogue(catalogue, facet_map, keys, old_ids):
     removed = [updated.inputs.pop(pk) for pk in old_ids if pk in updated.inputs]
     for pk in old_ids:
         updated.pages.pop(pk, None)
-    rows = _page_rows(keys)
     added = _add_pages(updated, rows, _own_fields(rows, updated.languages, keys), facet_map, updated.languages)
 
     counters, spellings, stems = {}, {}, {}

@@ -160,13 +160,14 @@ def read_relations(keys=None, models=None, links=None):
 
 
 def live_page_rows(keys=None):
-    """(id, content type id, locale id, translation key, path) of the live pages below the root."""
+    """(id, content type id, locale id, translation key, path, title) of the live pages below the
+    root, or of those with translation ``keys``."""
     from wagtail.models import Page
 
     rows = Page.objects.live().filter(depth__gt=1)
     if keys is not None:
         rows = rows.filter(translation_key__in=keys)
-    return rows.values_list("pk", "content_type_id", "locale_id", "translation_key", "path")
+    return rows.values_list("pk", "content_type_id", "locale_id", "translation_key", "path", "title")
 
 
 def add_pages(facet_map, rows, relations):
@@ -174,7 +175,7 @@ def add_pages(facet_map, rows, relations):
     from wagtail.models import Page
 
     type_by_content_type = {}
-    for page_id, content_type_id, locale_id, key, path in rows:
+    for page_id, content_type_id, locale_id, key, path, _title in rows:
         if content_type_id not in type_by_content_type:
             type_by_content_type[content_type_id] = type_of_content_type(content_type_id)
         page_programmes = set(relations.programmes.get(key, ()))
@@ -198,7 +199,8 @@ def add_pages(facet_map, rows, relations):
         facet_map.keys.setdefault(key, set()).add(page_id)
 
 
-def build_facet_map():
+def build_facet_map(rows):
+    """The map of the live pages ``rows`` (``live_page_rows()``)."""
     from wagtail.models import Locale
 
     from base.models import Theme
@@ -218,7 +220,7 @@ def build_facet_map():
 
     relations = read_relations()
     facet_map.partners = {key: frozenset(linked) for key, linked in relations.partners.items()}
-    add_pages(facet_map, live_page_rows(), relations)
+    add_pages(facet_map, rows, relations)
     return facet_map
 
 
@@ -227,8 +229,9 @@ def updated_facet_map(facet_map, keys):
     publishing, unpublishing or deleting them changed. The programmes and themes are kept (a
     change to those makes the caller build the whole map again).
 
-    Returns the map and the keys read, which include the cities of a partnership read and the
-    partnerships of a city read, before and after the change: their facets follow each other's.
+    Returns the map, the keys read and their live pages (``live_page_rows``). The keys include
+    the cities of a partnership read and the partnerships of a city read, before and after the
+    change: their facets follow each other's.
     """
     from cities.models import CityPage, PartnershipPage
 
@@ -250,15 +253,13 @@ def updated_facet_map(facet_map, keys):
     relations = read_relations(keys, models, links)
 
     updated = replace(
-        facet_map,
-        pages=dict(facet_map.pages),
-        keys={key: ids for key, ids in facet_map.keys.items() if key not in keys},
-        partners={key: linked for key, linked in facet_map.partners.items() if key not in keys},
+        facet_map, pages=dict(facet_map.pages), keys=dict(facet_map.keys), partners=dict(facet_map.partners)
     )
     for key in keys:
-        for page_id in facet_map.keys.get(key, ()):
+        for page_id in updated.keys.pop(key, ()):
             updated.pages.pop(page_id, None)
+        updated.partners.pop(key, None)
         if key in relations.partners:
             updated.partners[key] = frozenset(relations.partners[key])
     add_pages(updated, rows, relations)
-    return updated, keys
+    return updated, keys, rows

@@ -50,12 +50,16 @@ def backend_name(language, all_languages=False):
     return "default"
 
 
-def locale_for(language):
-    return Locale.objects.filter(language_code=language).first() or Locale.get_default()
+def locale_for(language, search_state=None):
+    known = search_state.locales.get(language) if search_state is not None else None
+    return known or Locale.objects.filter(language_code=language).first() or Locale.get_default()
 
 
-def public_pages(locale=None):
-    pages = Page.objects.live().public().filter(depth__gt=1)
+def public_pages(locale=None, search_state=None):
+    """The live public pages (of ``locale``); with ``search_state``, told apart by its view
+    restrictions rather than by reading them again."""
+    pages = Page.objects.live().filter(depth__gt=1)
+    pages = search_state.public(pages) if search_state is not None else pages.public()
     return pages.filter(locale=locale) if locale is not None else pages
 
 
@@ -485,9 +489,8 @@ def run_search(request, params, language, all_languages=False):
     terms = search_terms(query)
     if query and not terms:
         outcome.notices.append(_("Type one or more words to search for."))
-    locale = locale_for(language)
-
     search_state = state.current()
+    locale = locale_for(language, search_state)
     facet_map = search_state.facet_map
     outcome.chosen, unknown = parse_filters(params, facet_map)
     if unknown:
@@ -500,7 +503,7 @@ def run_search(request, params, language, all_languages=False):
     languages = stemming.LANGUAGES if all_languages else (language,)
     hits = find_ids(
         terms,
-        public_pages(None if all_languages else locale),
+        public_pages(None if all_languages else locale, search_state),
         backend,
         languages=languages,
         catalogue=search_state.catalogue,

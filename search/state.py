@@ -17,12 +17,12 @@ missing, and after ``MAX_AGE`` seconds whatever happened (a publication committe
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from programmes.models import ProgrammePage
 from search import catalogue as catalogue_data
@@ -43,6 +43,21 @@ class State:
     since: datetime  # a publication from then on is not in it yet
     last_id: int  # the highest page id seen: a page above it is new
     built: float  # when it was built whole (time.monotonic)
+    private: tuple = ()  # the pages with a view restriction (any change to one builds it whole)
+    locales: dict = field(default_factory=dict)  # language code -> Locale
+
+    def public(self, pages):
+        """``pages.public()`` (Wagtail's), without reading the view restrictions again."""
+        private = Q()
+        for page in self.private:
+            private |= Page.objects.descendant_of_q(page, inclusive=True)
+        return pages.exclude(private) if private else pages
+
+
+def public_rows(rows, private):
+    """The rows (``search.facets.live_page_rows``) of pages in no private section."""
+    paths = tuple(page.path for page in private)
+    return [row for row in rows if not row[4].startswith(paths)]
 
 
 def wider_scopes():
@@ -51,15 +66,19 @@ def wider_scopes():
 
 def build(generation):
     scopes, since = wider_scopes(), timezone.now()
-    facet_map = facet_data.build_facet_map()
+    private = tuple(restriction.page for restriction in PageViewRestriction.objects.select_related("page"))
+    rows = list(facet_data.live_page_rows())
+    facet_map = facet_data.build_facet_map(rows)
     return State(
         facet_map=facet_map,
-        catalogue=catalogue_data.build_catalogue(facet_map),
+        catalogue=catalogue_data.build_catalogue(facet_map, public_rows(rows, private)),
         generation=generation,
         scopes=scopes,
         since=since,
         last_id=max(facet_map.pages, default=0),
         built=time.monotonic(),
+        private=private,
+        locales={locale.language_code: locale for locale in Locale.objects.all()},
     )
 
 
@@ -85,16 +104,18 @@ def update(state, generation):
         if live_ids - set(known) - shown:
             return None  # live but not found: published long before its transaction committed
         keys |= {known[page_id].key for page_id in set(known) - live_ids}
-    facet_map, keys = facet_data.updated_facet_map(state.facet_map, keys)
+    facet_map, keys, rows = facet_data.updated_facet_map(state.facet_map, keys)
     old_ids = {page_id for key in keys for page_id in state.facet_map.keys.get(key, ())}
-    return State(
+    return replace(
+        state,
         facet_map=facet_map,
-        catalogue=catalogue_data.updated_catalogue(state.catalogue, facet_map, keys, old_ids),
+        catalogue=catalogue_data.updated_catalogue(
+            state.catalogue, facet_map, keys, old_ids, public_rows(rows, state.private)
+        ),
         generation=generation,
         scopes=scopes,
         since=since,
         last_id=max([state.last_id, *(row[0] for row in changed)]),
-        built=state.built,
     )
 
 
