@@ -189,7 +189,7 @@ class CityPage(ThemedMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()  # the suggestions depend on the day (programmes' dates)
-        context.update(unless_preview(request, "city-listings", lambda: city_listings(self, today), self.pk, today))
+        context.update(unless_preview(request, "city-listings", lambda: city_listings(self, today), today, page=self))
         return context
 
 
@@ -316,7 +316,7 @@ class PartnershipPage(ThemedMixin, BasePage):
         from cities.listings import partnership_listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(unless_preview(request, "partnership-listings", lambda: partnership_listings(self), self.pk))
+        context.update(unless_preview(request, "partnership-listings", lambda: partnership_listings(self), page=self))
         return context
 
 

@@ -195,10 +195,11 @@ def programme_listings(programme):
     data = programme_map(locale_id)
     # Synchronised relations point at the source page: match every version of the programme.
     versions = [pk for pk, key in data["keys"].items() if key == programme.translation_key] or [programme.pk]
-    # The rows listed, kept until the content generation changes (calls' states are worked out
-    # from their dates when the page is rendered, so they stay right in between).
+    # The rows listed, kept until the programme page gets a new version: a change to one of them
+    # gives it one (calls' states are worked out from their dates when the page is rendered, so
+    # they stay right in between).
     children, ancestors, partnerships, news = generation_cached(
-        "programme-listings", lambda: _listed_rows(programme, versions, locale_id), programme.pk, locale_id
+        "programme-listings", lambda: _listed_rows(programme, versions, locale_id), locale_id, page=programme
     )
     # The language's home page is the top of its tree, right under Wagtail's root.
     home = next((page for page in ancestors if page.depth == 2), None)

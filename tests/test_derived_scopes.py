@@ -68,3 +68,16 @@ def test_a_theme_saved_is_shown_by_the_maps_kept_by_scope(client, site):
     theme.name = "Renamed theme"
     theme.save()
     assert b"Renamed theme" in client.get(directory).content
+
+
+def test_a_news_item_published_leaves_the_listings_of_pages_that_do_not_show_it(client, site):
+    """A page's listings are kept under its version: pages the item is not on keep theirs."""
+    city, partnership = site.pages["piraeus"]["en"].get_url(), site.pages["partnership"]["en"].get_url()
+    for url in (city, partnership):
+        assert client.get(url).status_code == 200
+    publish(site.pages["news"]["en"], title="Piraeus and Puerto Montt sign their action plan")
+    for url in (city, partnership):
+        _response, sql = queries(client, url)
+        assert "cities_partnershipcity" not in " ".join(sql), url  # the listings were not read again
+    publish(site.pages["partnership"]["en"], title="Piraeus and Puerto Montt, renamed")
+    assert b"Piraeus and Puerto Montt, renamed" in client.get(city).content  # the city lists it

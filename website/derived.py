@@ -21,7 +21,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from website.pagecache import SITE_PAGES_KEY, current_generation, request_memo
+from website.pagecache import SITE_PAGES_KEY, current_generation, page_versions, request_memo
 
 CACHE_SECONDS = 24 * 3600
 
@@ -72,15 +72,25 @@ def get_or_build(key, build):
     return value
 
 
-def generation_cached(name, build, *parts, depends_on=None):
+def generation_cached(name, build, *parts, depends_on=None, page=None):
     """``build()``, kept until the content generation changes (``parts`` tell entries apart), or
-    with ``depends_on`` until one of those scopes changes."""
-    return get_or_build(cache_key(name, generation(depends_on), *parts), build)
+    with ``depends_on`` until one of those scopes changes.
+
+    With ``page``, what that page shows: kept until the page gets a new version, which a change to
+    anything shown on it gives it, as for the page cache (``website.pagecache``), or until the
+    site's page generation changes. Built and not kept when the version is not known.
+    """
+    if page is None:
+        return get_or_build(cache_key(name, generation(depends_on), *parts), build)
+    version = page_versions([page.pk])[page.pk]
+    if version is None:
+        return build()
+    return get_or_build(cache_key(name, f"{generation(())}-{version}", page.pk, *parts), build)
 
 
-def unless_preview(request, name, build, *parts, depends_on=None):
+def unless_preview(request, name, build, *parts, depends_on=None, page=None):
     """``generation_cached(name, build, *parts)``, except on a preview: a draft lists from its own
     data, computed afresh and never kept."""
     if getattr(request, "is_preview", False):
         return build()
-    return generation_cached(name, build, *parts, depends_on=depends_on)
+    return generation_cached(name, build, *parts, depends_on=depends_on, page=page)
