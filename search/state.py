@@ -8,6 +8,9 @@ by counting the live pages. A publication costs the next search a handful of que
 the size of the site, instead of the whole build (about forty queries and two seconds at 10,000
 pages).
 
+While Redis is away, every search finds the pages changed in the database, and the state is
+built whole only every ``MAX_AGE`` seconds (``update``), not at every search.
+
 Built whole again when a change reaches further than pages (the site's page generation: a theme,
 a privacy setting, a site; a programme, whose name and code other pages show; a page with
 descendants, a move), when more than ``MAX_CHANGED`` pages changed, when a hit of a search is
@@ -28,6 +31,7 @@ from programmes.models import ProgrammePage
 from search import catalogue as catalogue_data
 from search import facets as facet_data
 from website import derived
+from website.cache import breaker
 
 MAX_AGE = 600
 MARGIN = timedelta(minutes=2)
@@ -83,9 +87,14 @@ def build(generation):
 
 
 def update(state, generation):
-    """``state`` with what changed since it was read, or None when it must be built whole."""
+    """``state`` with what changed since it was read, or None when it must be built whole.
+
+    While Redis is away every generation read is new (website.pagecache): the pages that changed
+    are still found in the database, but whether a change reached further cannot be told, so the
+    state is kept until Redis is back (its generations are bumped then) or ``MAX_AGE``.
+    """
     scopes, since = wider_scopes(), timezone.now()
-    if scopes != state.scopes:
+    if scopes != state.scopes and not breaker.down:
         return None
     changed = list(
         Page.objects.filter(Q(last_published_at__gte=state.since - MARGIN) | Q(pk__gt=state.last_id))
