@@ -13,9 +13,9 @@ built whole only every ``MAX_AGE`` seconds (``update``), not at every search.
 
 Built whole again when a change reaches further than pages (the site's page generation: a theme,
 a privacy setting, a site; a programme, whose name and code other pages show; a page with
-descendants, a move), when more than ``MAX_CHANGED`` pages changed, when a hit of a search is
-missing, and after ``MAX_AGE`` seconds whatever happened (a publication committed more than
-``MARGIN`` after it was made would otherwise be missed until then).
+descendants, a move), when more than ``MAX_CHANGED`` pages changed, when a live page is missing,
+and after ``MAX_AGE`` seconds whatever happened (a page published again and committed more than
+``MARGIN`` after it was made would otherwise keep its old words until then).
 """
 
 import threading
@@ -33,7 +33,7 @@ from search import facets as facet_data
 from website import derived
 from website.cache import breaker
 
-MAX_AGE = 600
+MAX_AGE = 3600
 MARGIN = timedelta(minutes=2)
 MAX_CHANGED = 200
 
@@ -104,15 +104,16 @@ def update(state, generation):
     if len(changed) > MAX_CHANGED or any(row[2] not in state.facet_map.locales for row in changed):
         return None
     keys = {row[1] for row in changed}
-    known = state.facet_map.pages
+    known = state.facet_map.pages  # its keys() are a set view, not a copy
     shown = {pk for pk, _key, _locale, live, depth in changed if live and depth > 1}
-    expected = len(known) + len(shown - set(known)) - len({row[0] for row in changed} & set(known) - shown)
+    hidden = {row[0] for row in changed} - shown
+    expected = len(known) + len(shown - known.keys()) - len(hidden & known.keys())
     live = Page.objects.live().filter(depth__gt=1)
     if live.count() != expected:  # pages went (unpublished, deleted) or came without a publication
         live_ids = set(live.values_list("pk", flat=True))
-        if live_ids - set(known) - shown:
+        if live_ids - known.keys() - shown:
             return None  # live but not found: published long before its transaction committed
-        keys |= {known[page_id].key for page_id in set(known) - live_ids}
+        keys |= {known[page_id].key for page_id in known.keys() - live_ids}
     facet_map, keys, rows = facet_data.updated_facet_map(state.facet_map, keys)
     old_ids = {page_id for key in keys for page_id in state.facet_map.keys.get(key, ())}
     return replace(
