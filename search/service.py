@@ -26,7 +26,7 @@ from base.text import FOLDED_FIELD_PREFIX, MAX_TERMS, clean_query, excerpt, fold
 from search import facets as facet_data
 from search import ranking, state
 from website import derived
-from website.pagecache import page_versions
+from website.pagecache import page_versions_to_key
 
 MAX_RESULTS = 1000
 PAGE_SIZE = 10
@@ -347,7 +347,7 @@ def result_cards(ids, request):
     """
     site = Site.find_for_request(request)
     generation = derived.generation(depends_on=())
-    versions = page_versions(ids)
+    versions = page_versions_to_key(ids)
     keys = {
         page_id: derived.cache_key("search-card", generation, page_id, versions[page_id], site and site.pk)
         for page_id in ids

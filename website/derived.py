@@ -21,7 +21,7 @@ import hashlib
 
 from django.core.cache import cache
 
-from website.pagecache import SITE_PAGES_KEY, current_generation, page_versions, request_memo
+from website.pagecache import SITE_PAGES_KEY, current_generation, page_versions_to_key, request_memo
 
 CACHE_SECONDS = 24 * 3600
 
@@ -82,7 +82,7 @@ def generation_cached(name, build, *parts, depends_on=None, page=None):
     """
     if page is None:
         return get_or_build(cache_key(name, generation(depends_on), *parts), build)
-    version = page_versions([page.pk])[page.pk]
+    version = page_versions_to_key([page.pk])[page.pk]
     if version is None:
         return build()
     return get_or_build(cache_key(name, f"{generation(())}-{version}", page.pk, *parts), build)

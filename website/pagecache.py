@@ -276,6 +276,22 @@ def page_versions(names):
     return versions
 
 
+def page_versions_to_key(names):
+    """{name: version} of the pages ``names`` (page ids), to keep data they show under, read before
+    that data: a page with no version yet in Redis (never changed, or lost) is given one now,
+    below any change from now on, as ``versions_to_keep`` does. None where it cannot be read."""
+    versions = page_versions(names)
+    missing = [name for name, version in versions.items() if version is None]
+    if missing and _shared_cache():
+        stamp = request_stamp()
+        if stamp is not None:
+            for name in missing:
+                cache.add(f"{VERSION_PREFIX}{name}", stamp, None)
+            found = cache.get_many([f"{VERSION_PREFIX}{name}" for name in missing])
+            versions.update({name: found.get(f"{VERSION_PREFIX}{name}") for name in missing})
+    return versions
+
+
 def request_stamp():
     """Read before anything a response shows: a page version at most this was given before, so a
     response rendered from then on shows that version's content. None: nothing can be kept."""
