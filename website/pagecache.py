@@ -276,19 +276,25 @@ def page_versions(names):
     return versions
 
 
+def _give_versions(versions, stamp):
+    """Give each page of ``versions`` with no version yet in Redis (never changed, or lost)
+    ``stamp`` as its version: any change from now on gives a higher one. Returns ``versions``."""
+    missing = [name for name, version in versions.items() if version is None]
+    if missing and stamp is not None and _shared_cache():
+        for name in missing:
+            cache.add(f"{VERSION_PREFIX}{name}", stamp, None)
+        found = cache.get_many([f"{VERSION_PREFIX}{name}" for name in missing])
+        versions.update({name: found.get(f"{VERSION_PREFIX}{name}") for name in missing})
+    return versions
+
+
 def page_versions_to_key(names):
     """{name: version} of the pages ``names`` (page ids), to keep data they show under, read before
-    that data: a page with no version yet in Redis (never changed, or lost) is given one now,
-    below any change from now on, as ``versions_to_keep`` does. None where it cannot be read."""
+    that data; a page without a version is given one (``_give_versions``). None where it cannot
+    be read."""
     versions = page_versions(names)
-    missing = [name for name, version in versions.items() if version is None]
-    if missing and _shared_cache():
-        stamp = request_stamp()
-        if stamp is not None:
-            for name in missing:
-                cache.add(f"{VERSION_PREFIX}{name}", stamp, None)
-            found = cache.get_many([f"{VERSION_PREFIX}{name}" for name in missing])
-            versions.update({name: found.get(f"{VERSION_PREFIX}{name}") for name in missing})
+    if None in versions.values():
+        _give_versions(versions, request_stamp())
     return versions
 
 
@@ -309,14 +315,9 @@ def versions_to_keep(names, stamp):
     after ``stamp`` (the response may show what was there before) or cannot be read."""
     if stamp is None:
         return None
-    versions = page_versions(names)
-    for name, version in versions.items():
-        if version is None and _shared_cache():
-            # Not in Redis: any change from now on gives a version above the stamp.
-            cache.add(f"{VERSION_PREFIX}{name}", stamp, None)
-            versions[name] = version = cache.get(f"{VERSION_PREFIX}{name}")
-        if version is None or version > stamp:
-            return None
+    versions = _give_versions(page_versions(names), stamp)
+    if any(version is None or version > stamp for version in versions.values()):
+        return None
     return versions
 
 
