@@ -210,6 +210,23 @@ def test_search_finds_documents_in_any_language_and_shows_the_readers_version(li
 
 
 @pytest.mark.django_db
+def test_documents_found_among_their_own_entries_are_those_found_among_every_match(library, monkeypatch):
+    """With few documents, SQLite tests their index entries against the words rather than reading
+    every page matching them (search/backends/database.py): the same documents, title matches first."""
+    from search.backends.database import RankedSQLiteMixin
+
+    english_id = library["index"].locale_id
+    queries = ["agir", "piraeus plan", "programme", "applicants", "ενημερωτικό", "nothing-like-this"]
+    few = {query: search_documents(query, english_id) for query in queries}
+    monkeypatch.setattr(RankedSQLiteMixin, "FEW_ENTRIES", 0)
+    every = {query: search_documents(query, english_id) for query in queries}
+    for query in queries:
+        assert titles(few[query]) == titles(every[query]), query
+    assert few["piraeus plan"] and few["programme"] and few["applicants"]
+    assert few["agir"][0].title == every["agir"][0].title == "AGIR factsheet"
+
+
+@pytest.mark.django_db
 def test_pages_list_their_documents(library):
     assert titles(documents_for(library["agir"])) == ["AGIR factsheet", "Guide for applicants"]
     greek_agir = library["agir"].get_translation(library["greek"])
