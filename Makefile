@@ -81,10 +81,12 @@ load: install
 	$(PY) benchmarks/load.py
 
 # Builds its own scratch database and servers; takes about a quarter of an hour. Then how much of the page
-# cache a publication leaves (benchmarks/page_cache.py, a few minutes). Not part of `make test`.
+# cache a publication leaves (benchmarks/page_cache.py) and the site under Redis faults
+# (benchmarks/cache_faults.py, a Redis of its own), a few minutes each. Not part of `make test`.
 bench: install
 	$(PY) benchmarks/bench.py
 	$(PY) benchmarks/page_cache.py
+	$(PY) benchmarks/cache_faults.py
 
 # P@1, R@5, MRR and zero-result rate of the tuned and the held-out judged sets per engine, language and kind
 # (benchmarks/README.md). Builds its own scratch databases; five to ten minutes. Not part of `make test`.

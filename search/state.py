@@ -8,8 +8,9 @@ by counting the live pages. A publication costs the next search a handful of que
 the size of the site, instead of the whole build (about forty queries and two seconds at 10,000
 pages).
 
-While Redis is away, every search finds the pages changed in the database, and the state is
-built whole only every ``MAX_AGE`` seconds (``update``), not at every search.
+While Redis is away, the generations are the database's (``website.pagecache.database_generation``):
+a search brings the state up to date when Wagtail logged a change or the minute turned, and the
+state is built whole only every ``MAX_AGE`` seconds (``update``), not at every search.
 
 Built whole again when a change reaches further than pages (the site's page generation: a theme,
 a privacy setting, a site; a programme, whose name and code other pages show; a page with
@@ -89,9 +90,9 @@ def build(generation):
 def update(state, generation):
     """``state`` with what changed since it was read, or None when it must be built whole.
 
-    While Redis is away every generation read is new (website.pagecache): the pages that changed
-    are still found in the database, but whether a change reached further cannot be told, so the
-    state is kept until Redis is back (its generations are bumped then) or ``MAX_AGE``.
+    While Redis is away the generations are the database's (website.pagecache): the pages that
+    changed are still found in the database, but whether a change reached further cannot be
+    told, so the state is kept until Redis is back (its generations are bumped then) or ``MAX_AGE``.
     """
     scopes, since = wider_scopes(), timezone.now()
     if scopes != state.scopes and not breaker.down:

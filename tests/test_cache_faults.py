@@ -10,7 +10,9 @@ import subprocess
 import time
 
 import pytest
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from home.factories import ensure_home, standard_page
 from tests.gunicorn import free_port
@@ -134,3 +136,33 @@ def test_a_page_published_while_redis_was_away_is_fresh_when_it_comes_back(clien
         assert "Second version." in response.text
         assert "First version." not in response.text
     assert any("answers again" in record.getMessage() for record in warnings_from(caplog))
+
+
+def queries_of(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    assert response.status_code == 200
+    return len(queries.captured_queries), response
+
+
+def test_while_redis_refuses_derived_data_is_kept_in_the_process_and_a_publication_shows(
+    client, site_on_redis, about
+):
+    """Without Redis nothing would be kept and every request would build every map again; kept
+    under the database's generation (website.pagecache.database_generation), the data is reused
+    and a page published during the outage is still on the next request."""
+    news_index = standard_page(ensure_home(), "Updates", "updates", introduction="Index.")
+    site_on_redis.stop()
+    first, _response = queries_of(client, "/en/about/")
+    again, response = queries_of(client, "/en/about/")
+    assert "First version." in response.text
+    assert again <= first // 2, (first, again)
+
+    publish_new_text(about, "Second version.")
+    _count, response = queries_of(client, "/en/about/")
+    assert "Second version." in response.text and "First version." not in response.text
+    # The menu lists the home page's children: a page published during the outage is in it.
+    news_index.title = "Latest updates"
+    news_index.save_revision().publish()
+    _count, response = queries_of(client, "/en/about/")
+    assert "Latest updates" in response.text

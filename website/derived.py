@@ -11,6 +11,9 @@ are not rebuilt when a news item is published. Read the generations once per req
 reading the data the entry is computed from (website/signals.py bumps them again when the
 publishing transaction commits).
 
+While Redis is not answering, the entries are kept in this process (``outage_cache``) under the
+database's generation (website.pagecache.database_generation).
+
 What depends on the clock (open calls, upcoming training, a phase's state) is worked out from
 the kept rows at each request; a preview computes from its draft and keeps nothing
 (``unless_preview``). Never rendered HTML: every request renders its page. Old generations'
@@ -20,10 +23,23 @@ entries expire.
 import hashlib
 
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 
-from website.pagecache import SITE_PAGES_KEY, current_generation, page_versions_to_key, request_memo
+from website.cache import breaker
+from website.pagecache import (
+    OUTAGE_SECONDS,
+    SITE_PAGES_KEY,
+    current_generation,
+    page_versions_to_key,
+    request_memo,
+)
 
 CACHE_SECONDS = 24 * 3600
+
+# Where this process keeps derived data while Redis is not answering, under keys that name the
+# database's generation (website.pagecache.database_generation): without it, every request of an
+# outage would build every map again, at a fraction of the site's uncached speed.
+outage_cache = LocMemCache("derived-outage", {"TIMEOUT": OUTAGE_SECONDS, "OPTIONS": {"MAX_ENTRIES": 2_000}})
 
 # Scopes an entry can depend on instead of the whole content generation (``depends_on``): a page
 # model (its pages were published, unpublished, renamed, moved or deleted), or one of these.
@@ -63,10 +79,11 @@ def get_or_build(key, build):
     memo = request_memo()
     if memo is not None and key in memo:
         return memo[key]
-    value = cache.get(key)
+    store = outage_cache if breaker.down else cache
+    value = store.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, CACHE_SECONDS)
+        store.set(key, value, OUTAGE_SECONDS if store is outage_cache else CACHE_SECONDS)
     if memo is not None:
         memo[key] = value
     return value

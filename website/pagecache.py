@@ -34,10 +34,12 @@ from pathlib import Path
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Max
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
 from wagtail import hooks
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 from website import clock
 from website.cache import breaker
@@ -54,6 +56,10 @@ VERSION_COUNTER_KEY = "page-cache-version-counter"
 VERSION_PREFIX = "page-cache-version:"
 # The version of what a response depends on when no page was served for it: bumped by every change.
 ANY_PAGE = "any"
+# While Redis is not answering, every generation is the database's (``database_generation``), which
+# also changes every this many seconds.
+OUTAGE_SECONDS = 60
+DATABASE_GENERATION = "database"
 HEADERS_KEPT = (
     "Content-Type",
     "Content-Language",
@@ -135,12 +141,33 @@ def request_memo():
     return memo.derived if memo is not None else None
 
 
+def database_generation():
+    """What stands in for every generation while Redis is not answering: the newest entries of
+    Wagtail's logs, which every publication, unpublication, move, deletion and snippet saved by
+    an editor adds to in the same transaction, and the time in ``OUTAGE_SECONDS`` (for a change
+    made without a log entry, by a script). Data kept under it is never older than the content
+    an editor changed: derived data stays cached in each process through an outage
+    (``website.derived``) without hiding a publication. Read once per request."""
+    memo = _request.get()
+    if memo is not None and DATABASE_GENERATION in memo.generations:
+        return memo.generations[DATABASE_GENERATION]
+    newest_page_entry = PageLogEntry.objects.aggregate(newest=Max("pk"))["newest"]
+    newest_model_entry = ModelLogEntry.objects.aggregate(newest=Max("pk"))["newest"]
+    minute = int(time.time() // OUTAGE_SECONDS)
+    generation = f"{DATABASE_GENERATION}.{newest_page_entry}.{newest_model_entry}.{minute}"
+    if memo is not None:
+        memo.generations[DATABASE_GENERATION] = generation
+    return generation
+
+
 def _read_generation(name):
     if _shared_cache():
         recoveries = breaker.recoveries
         generation = cache.get(name)
         if breaker.recoveries != recoveries:  # Redis just came back: read the generation bumped then
             generation = cache.get(name)
+        if breaker.down:
+            return database_generation()
         if generation is None:
             generation = time.time_ns()
             cache.add(name, generation, None)
@@ -294,6 +321,8 @@ def page_versions_to_key(names):
     be read."""
     versions = page_versions(names)
     if None in versions.values():
+        if breaker.down:  # the database's generation stands in for every version
+            return dict.fromkeys(versions, database_generation())
         _give_versions(versions, request_stamp())
     return versions
 
