@@ -18,7 +18,6 @@ request minus the median with Redis answering); 4 has no stale response. The tes
 
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -33,49 +32,13 @@ sys.path.insert(0, str(BENCH_DIR.parent))
 
 import bench  # noqa: E402  (the data set, the environment, wrk)
 
-from tests.gunicorn import Gunicorn, free_port  # noqa: E402
+from tests.gunicorn import Gunicorn  # noqa: E402
+from tests.redis_server import RedisServer  # noqa: E402
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 SEQUENTIAL = 20
 PAGES = ("/en/", "/en/programmes/icp-agir/", "/en/news/")
 PAUSE_SECONDS = 5.0  # website.cache.PAUSE_SECONDS: how long a worker leaves Redis alone after a failure
-
-
-class Redis:
-    def __init__(self, folder):
-        self.port, self.folder, self.process = free_port(), folder, None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--dir",
-                str(self.folder),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            ping = subprocess.run(["redis-cli", "-p", str(self.port), "ping"], capture_output=True)
-            if ping.stdout == b"PONG\n":
-                return
-            time.sleep(0.05)
-        raise SystemExit("redis-server did not start")
-
-    def signal(self, number):
-        os.kill(self.process.pid, number)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.signal(signal.SIGCONT)
-            self.process.terminate()
-            self.process.wait(10)
 
 
 def throughput(server):
@@ -129,7 +92,7 @@ def main():
     if not shutil.which("redis-server"):
         raise SystemExit("redis-server is missing (apt-get install redis-server)")
     tmp = Path(tempfile.mkdtemp(prefix="cityco-faults-"))
-    redis = Redis(tmp)
+    redis = RedisServer(tmp)
     servers = []
     try:
         env = bench.scratch_environment(tmp)
@@ -161,10 +124,10 @@ def main():
         time.sleep(PAUSE_SECONDS + 1)
         for path in PAGES:
             bench.http_get(cached.base + path)
-        redis.signal(signal.SIGSTOP)
+        redis.freeze()
         hung = {path: sequential(cached, path) for path in PAGES}
         news_path = publish_news_title(env, "Fault drill: published while Redis was hung")
-        redis.signal(signal.SIGCONT)
+        redis.thaw()
         time.sleep(PAUSE_SECONDS + 1)
         checked = stale = 0
         stale_paths = set()

@@ -3,10 +3,7 @@
 outage, and when Redis comes back with its old data, a page published meanwhile is not hidden."""
 
 import logging
-import os
 import shutil
-import signal
-import subprocess
 import time
 
 import pytest
@@ -15,44 +12,13 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from home.factories import ensure_home, standard_page
-from tests.gunicorn import free_port
+from tests.redis_server import RedisServer
 from website import cache as website_cache
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server is not installed"),
 ]
-
-
-class RedisServer:
-    def __init__(self, folder):
-        self.port = free_port()
-        self.folder = folder
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--dir", str(self.folder)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        for _ in range(100):
-            if subprocess.run(["redis-cli", "-p", str(self.port), "ping"], capture_output=True).stdout == b"PONG\n":
-                return
-            time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def freeze(self):
-        os.kill(self.process.pid, signal.SIGSTOP)
-
-    def thaw(self):
-        os.kill(self.process.pid, signal.SIGCONT)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.thaw()
-            self.process.terminate()
-            self.process.wait(10)
 
 
 @pytest.fixture
