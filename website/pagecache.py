@@ -143,11 +143,11 @@ def request_memo():
 
 def database_generation():
     """What stands in for every generation while Redis is not answering: the newest entries of
-    Wagtail's logs, which every publication, unpublication, move, deletion and snippet saved by
-    an editor adds to in the same transaction, and the time in ``OUTAGE_SECONDS`` (for a change
-    made without a log entry, by a script). Data kept under it is never older than the content
-    an editor changed: derived data stays cached in each process through an outage
-    (``website.derived``) without hiding a publication. Read once per request."""
+    Wagtail's logs, which it writes with or just after each publication, unpublication, move,
+    deletion and snippet saved by an editor (never before the change is committed), and the time
+    in ``OUTAGE_SECONDS`` (for a change made without a log entry, by a script). Derived data stays
+    cached in each process through an outage (``website.derived``) without hiding what an editor
+    changed. Read once per request."""
     memo = _request.get()
     if memo is not None and DATABASE_GENERATION in memo.generations:
         return memo.generations[DATABASE_GENERATION]
