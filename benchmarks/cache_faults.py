@@ -34,11 +34,11 @@ import bench  # noqa: E402  (the data set, the environment, wrk)
 
 from tests.gunicorn import Gunicorn  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
+from website.cache import PAUSE_SECONDS  # noqa: E402  (how long a worker leaves Redis alone after a failure)
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 SEQUENTIAL = 20
 PAGES = ("/en/", "/en/programmes/icp-agir/", "/en/news/")
-PAUSE_SECONDS = 5.0  # website.cache.PAUSE_SECONDS: how long a worker leaves Redis alone after a failure
 
 
 def throughput(server):
@@ -105,7 +105,12 @@ def main():
         bench.RESULTS_DIR.mkdir(parents=True, exist_ok=True)
 
         def start(page_cache, name):
-            server = Gunicorn({**env, "PAGE_CACHE_ENABLED": page_cache}, bench.RESULTS_DIR / name, 900)
+            server = Gunicorn(
+                {**env, "PAGE_CACHE_ENABLED": page_cache},
+                bench.RESULTS_DIR / name,
+                900,
+                workers=bench.WORKERS,
+            )
             servers.append(server)
             return server.wait_until_ready()
 
@@ -145,7 +150,8 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
 
     print(
-        f"\n{SECONDS} s of wrk per page, {bench.CONCURRENCY} connections, 2 sync workers; SQLite bench data set"
+        f"\n{SECONDS} s of wrk per page, {bench.CONCURRENCY} connections, {bench.WORKERS} sync workers;"
+        " SQLite bench data set"
     )
     print(f"{'page':32} {'uncached':>9} {'cached':>9} {'refused':>9} {'share':>7}")
     for path in PAGES:
